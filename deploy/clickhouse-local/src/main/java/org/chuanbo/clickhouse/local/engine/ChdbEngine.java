@@ -1,0 +1,127 @@
+package org.chuanbo.clickhouse.local.engine;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The ClickHouse engine (chDB) loaded into this process, storing its data under one directory.
+ *
+ * <p>chDB boots one engine per process and binds it to one data path; every connection shares it.
+ * So this class is a process-wide singleton: {@link #open} returns the engine that is already
+ * running on the same directory, and refuses a second directory until the first is closed.
+ */
+public final class ChdbEngine implements AutoCloseable {
+
+  private static final Object LOCK = new Object();
+  private static ChdbEngine running;
+
+  private final LibChdb lib;
+  private final Path dataDirectory;
+  private final ChdbConnection primary;
+  private final Set<ChdbConnection> open = ConcurrentHashMap.newKeySet();
+  private final String version;
+  private final String timezone;
+  private int users;
+
+  private ChdbEngine(LibChdb lib, Path dataDirectory) {
+    this.lib = lib;
+    this.dataDirectory = dataDirectory;
+    this.primary = connect();
+    String[] identity = primary.executeText("SELECT version(), timezone()").strip().split("\t");
+    this.version = identity[0];
+    this.timezone = identity[1];
+  }
+
+  /** Opens (or joins) the engine on {@code dataDirectory}. Each call needs one {@link #close()}. */
+  public static ChdbEngine open(Path dataDirectory) {
+    Path directory = dataDirectory.toAbsolutePath().normalize();
+    synchronized (LOCK) {
+      if (running != null) {
+        if (!running.dataDirectory.equals(directory)) {
+          throw new IllegalStateException(
+              "this process already serves ClickHouse data from "
+                  + running.dataDirectory
+                  + "; one engine per process, so close it before opening "
+                  + directory);
+        }
+        running.users++;
+        return running;
+      }
+      try {
+        Files.createDirectories(directory);
+      } catch (IOException e) {
+        throw new IllegalStateException(
+            "cannot create the data directory " + directory + ": " + e.getMessage(), e);
+      }
+      LibChdb lib =
+          Native.load(
+              LibchdbLocation.resolve().toString(),
+              LibChdb.class,
+              Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
+      running = new ChdbEngine(lib, directory);
+      running.users = 1;
+      return running;
+    }
+  }
+
+  /** A new connection with a session of its own (settings, current database, temporary tables). */
+  public ChdbConnection openConnection() {
+    return connect();
+  }
+
+  /** The connection that keeps the engine up; shared, so do not change its session state. */
+  public ChdbConnection primary() {
+    return primary;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public String timezone() {
+    return timezone;
+  }
+
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  private ChdbConnection connect() {
+    String[] argv = {"clickhouse", "--path=" + dataDirectory};
+    Pointer connectionPointer = lib.chdb_connect(argv.length, argv);
+    if (connectionPointer == null || connectionPointer.getPointer(0) == null) {
+      throw new IllegalStateException(
+          "the ClickHouse engine could not open "
+              + dataDirectory
+              + " (is another process using it?)");
+    }
+    ChdbConnection[] holder = new ChdbConnection[1];
+    holder[0] = new ChdbConnection(lib, connectionPointer, () -> open.remove(holder[0]));
+    open.add(holder[0]);
+    return holder[0];
+  }
+
+  /** Closes every connection when the last user closes; data is on disk by then. */
+  @Override
+  public void close() {
+    synchronized (LOCK) {
+      if (running != this || --users > 0) {
+        return;
+      }
+      for (ChdbConnection connection : Set.copyOf(open)) {
+        if (connection != primary) {
+          connection.close();
+        }
+      }
+      primary.close();
+      running = null;
+    }
+  }
+}

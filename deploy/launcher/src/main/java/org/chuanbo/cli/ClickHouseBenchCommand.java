@@ -1,0 +1,45 @@
+package org.chuanbo.cli;
+
+import java.nio.file.Path;
+import org.chuanbo.clickhouse.local.bench.InsertThroughputBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./chuanbo clickhouse-bench}: what the HTTP interface costs against the engine itself. */
+@Command(
+    name = "clickhouse-bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Inserts N narrow rows in RowBinary over the HTTP interface and the same rows in-process,",
+      "and prints rows/s of both and their ratio (best of --rounds)."
+    })
+final class ClickHouseBenchCommand implements Runnable {
+
+  @Option(
+      names = "--rows",
+      defaultValue = "1000000",
+      description = "Rows per insert (default: ${DEFAULT-VALUE}).")
+  int rows;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "5",
+      description = "Inserts per path; the best is reported (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(
+      names = "--data",
+      defaultValue = ".chuanbo/clickhouse-bench",
+      description = "Scratch data directory (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Override
+  public void run() {
+    if (rows <= 0 || rounds <= 0) {
+      throw new IllegalArgumentException("--rows and --rounds must be positive");
+    }
+    InsertThroughputBenchmark.Report report =
+        new InsertThroughputBenchmark(data, rows, rounds).run();
+    System.out.println(report.describe());
+  }
+}

@@ -1,0 +1,94 @@
+package org.chuanbo.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.chuanbo.clickhouse.local.engine.ChdbEngine;
+import org.chuanbo.clickhouse.local.http.ClickHouseHttpServer;
+import org.chuanbo.clickhouse.local.http.UserDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./chuanbo clickhouse}: the real ClickHouse engine behind the ClickHouse HTTP interface.
+ */
+@Command(
+    name = "clickhouse",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the ClickHouse engine (chDB) over the ClickHouse HTTP interface until stopped (Ctrl-C or SIGTERM).",
+      "Use it with jdbc:clickhouse://127.0.0.1:<port>, the official clients, curl or Superset."
+    })
+final class ClickHouseCommand implements Runnable {
+
+  @Option(
+      names = "--port",
+      defaultValue = "8123",
+      description = "HTTP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
+  String host;
+
+  @Option(
+      names = "--data",
+      defaultValue = ".chuanbo/clickhouse",
+      description = "Directory that holds the data (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(
+      names = "--user",
+      description = "Require this user (default: user 'default' without a password).")
+  String user;
+
+  @Option(
+      names = "--password",
+      description = "Password of --user.",
+      arity = "0..1",
+      interactive = false)
+  String password;
+
+  @Override
+  public void run() {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+    }
+    if (password != null && user == null) {
+      throw new IllegalArgumentException(
+          "--password needs --user: name the user the password belongs to");
+    }
+    UserDirectory users =
+        user == null
+            ? UserDirectory.defaultUserWithoutPassword()
+            : UserDirectory.single(user, password);
+    ChdbEngine engine = ChdbEngine.open(data);
+    ClickHouseHttpServer server = ClickHouseHttpServer.start(engine, host, port, users);
+    CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean closing = new AtomicBoolean();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (closing.compareAndSet(false, true)) {
+                    server.close();
+                    engine.close();
+                    System.out.println(
+                        "ClickHouse endpoint stopped; data kept in " + engine.dataDirectory());
+                  }
+                  stopped.countDown();
+                },
+                "clickhouse-shutdown"));
+    System.out.printf(
+        "ClickHouse %s (chDB) serving %s on %s (user %s), data in %s%n",
+        engine.version(), "the HTTP interface", server.url(), users.user(), engine.dataDirectory());
+    System.out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
