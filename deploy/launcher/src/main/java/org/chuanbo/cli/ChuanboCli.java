@@ -1,5 +1,6 @@
 package org.chuanbo.cli;
 
+import org.chuanbo.clickhouse.local.engine.EngineExit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ public final class ChuanboCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    EngineExit.exit(commandLine().execute(args));
   }
 
   /** The command line with the project's error handling: one line that says what to fix. */

@@ -1,9 +1,8 @@
 package org.chuanbo.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.chuanbo.clickhouse.local.engine.ChdbEngine;
+import org.chuanbo.clickhouse.local.engine.EngineExit;
 import org.chuanbo.clickhouse.local.http.ClickHouseHttpServer;
 import org.chuanbo.clickhouse.local.http.UserDirectory;
 import picocli.CommandLine.Command;
@@ -66,19 +65,15 @@ final class ClickHouseCommand implements Runnable {
             : UserDirectory.single(user, password);
     ChdbEngine engine = ChdbEngine.open(data);
     ClickHouseHttpServer server = ClickHouseHttpServer.start(engine, host, port, users);
-    CountDownLatch stopped = new CountDownLatch(1);
-    AtomicBoolean closing = new AtomicBoolean();
+    // SIGTERM or Ctrl-C: let running queries finish, then leave (see EngineExit for why not exit).
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  if (closing.compareAndSet(false, true)) {
-                    server.close();
-                    engine.close();
-                    System.out.println(
-                        "ClickHouse endpoint stopped; data kept in " + engine.dataDirectory());
-                  }
-                  stopped.countDown();
+                  server.close();
+                  System.out.println(
+                      "ClickHouse endpoint stopped; data kept in " + engine.dataDirectory());
+                  EngineExit.exit(0);
                 },
                 "clickhouse-shutdown"));
     System.out.printf(
@@ -86,7 +81,7 @@ final class ClickHouseCommand implements Runnable {
         engine.version(), "the HTTP interface", server.url(), users.user(), engine.dataDirectory());
     System.out.flush();
     try {
-      stopped.await();
+      Thread.currentThread().join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -49,8 +49,9 @@ public final class InsertThroughputBenchmark {
   public Report run() {
     byte[] body = rowBinary(rows);
     String insert = "INSERT INTO " + TABLE + " FORMAT RowBinary";
-    try (ChdbEngine engine = ChdbEngine.open(dataDirectory);
-        ClickHouseHttpServer server =
+    // The engine stays open: it lives as long as the process (see EngineExit).
+    ChdbEngine engine = ChdbEngine.open(dataDirectory);
+    try (ClickHouseHttpServer server =
             ClickHouseHttpServer.start(
                 engine, "127.0.0.1", 0, UserDirectory.defaultUserWithoutPassword());
         ChdbConnection connection = engine.openConnection()) {

@@ -21,6 +21,7 @@ public final class ChdbEngine implements AutoCloseable {
 
   private static final Object LOCK = new Object();
   private static ChdbEngine running;
+  private static volatile boolean loaded;
 
   private final LibChdb lib;
   private final Path dataDirectory;
@@ -60,15 +61,23 @@ public final class ChdbEngine implements AutoCloseable {
         throw new IllegalStateException(
             "cannot create the data directory " + directory + ": " + e.getMessage(), e);
       }
+      JvmSignalChaining.requireLibjsig();
       LibChdb lib =
           Native.load(
               LibchdbLocation.resolve().toString(),
               LibChdb.class,
               Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
+      loaded = true;
+      lib.chdb_set_signal_handlers_enabled(0);
       running = new ChdbEngine(lib, directory);
       running.users = 1;
       return running;
     }
+  }
+
+  /** Whether this process has loaded the engine (and so must leave through {@link EngineExit}). */
+  public static boolean wasLoaded() {
+    return loaded;
   }
 
   /** A new connection with a session of its own (settings, current database, temporary tables). */

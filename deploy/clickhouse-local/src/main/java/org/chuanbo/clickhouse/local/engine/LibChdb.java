@@ -12,6 +12,12 @@ import com.sun.jna.Pointer;
  */
 interface LibChdb extends Library {
 
+  /**
+   * With 0, chDB installs no crash handlers of its own and resets the deadly signals to their
+   * defaults — which, in a JVM, only libjsig's signal chaining keeps from removing the JVM's.
+   */
+  void chdb_set_signal_handlers_enabled(int enabled);
+
   /** Returns a pointer to the connection handle ({@code chdb_connection *}), or null. */
   Pointer chdb_connect(int argc, String[] argv);
 

@@ -1,0 +1,189 @@
+package org.chuanbo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.chuanbo.clickhouse.local.engine.JvmSignalChaining;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./chuanbo clickhouse} as a user runs it: its own process, stopped with SIGTERM. */
+class ClickHouseCommandITCase {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @TempDir Path temp;
+
+  @Test
+  void shouldAnswerPingWithinFiveSecondsAndServeTheCurrentEngine() throws Exception {
+    int port = freePort();
+    Process endpoint =
+        start(
+            "clickhouse",
+            "--port",
+            Integer.toString(port),
+            "--data",
+            temp.resolve("data").toString());
+    try {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(50))
+          .ignoreExceptions()
+          .until(() -> get(port, "/ping").body().equals("Ok.\n"));
+      assertThat(get(port, "/?query=" + encode("SELECT version()")).body()).startsWith("26.");
+    } finally {
+      stop(endpoint);
+    }
+  }
+
+  @Test
+  void shouldKeepDataAcrossACleanRestart() throws Exception {
+    int port = freePort();
+    String data = temp.resolve("data").toString();
+    Process first = start("clickhouse", "--port", Integer.toString(port), "--data", data);
+    awaitPing(port);
+    post(port, "/", "CREATE TABLE kept (id UInt32, title String) ENGINE = MergeTree ORDER BY id");
+    post(port, "/?query=" + encode("INSERT INTO kept FORMAT TSV"), "1\t我是党员\n2\t第一书记\n");
+    assertThat(stop(first)).as("exit status after SIGTERM").isZero();
+    assertThat(output(first)).contains("ClickHouse endpoint stopped");
+
+    Process second = start("clickhouse", "--port", Integer.toString(port), "--data", data);
+    try {
+      awaitPing(port);
+      assertThat(get(port, "/?query=" + encode("SELECT id, title FROM kept ORDER BY id")).body())
+          .isEqualTo("1\t我是党员\n2\t第一书记\n");
+    } finally {
+      stop(second);
+    }
+  }
+
+  @Test
+  void shouldRefuseWrongCredentialsWhenStartedWithAUser() throws Exception {
+    int port = freePort();
+    Process endpoint =
+        start(
+            "clickhouse",
+            "--port",
+            Integer.toString(port),
+            "--data",
+            temp.resolve("data").toString(),
+            "--user",
+            "office",
+            "--password",
+            "党建2026");
+    try {
+      awaitPing(port);
+      HttpResponse<String> refused = get(port, "/?query=SELECT%201");
+      assertThat(refused.headers().firstValue("X-ClickHouse-Exception-Code")).contains("516");
+      assertThat(
+              get(port, "/?user=office&password=" + encode("党建2026") + "&query=SELECT%201").body())
+          .isEqualTo("1\n");
+    } finally {
+      stop(endpoint);
+    }
+  }
+
+  @Test
+  void shouldExplainABadFlagInOneLine() throws Exception {
+    Process process =
+        start("clickhouse", "--port", "99999", "--data", temp.resolve("data").toString());
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isNotZero();
+    List<String> lines = output(process).lines().filter(line -> !line.isBlank()).toList();
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).startsWith("chuanbo: ").contains("--port");
+
+    Process unknown = start("clickhouse", "--prot", "1");
+    assertThat(unknown.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(output(unknown).strip()).startsWith("chuanbo: Unknown option").contains("--help");
+  }
+
+  private Process start(String... arguments) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("-Dchuanbo.cache=" + System.getProperty("chuanbo.cache"));
+    command.add(ChuanboCli.class.getName());
+    command.addAll(List.of(arguments));
+    Path log = Files.createTempFile(temp, "chuanbo-", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("LD_PRELOAD", JvmSignalChaining.libjsig().toString());
+    Process process = builder.start();
+    logs.add(new Object[] {process, log});
+    return process;
+  }
+
+  private final List<Object[]> logs = new ArrayList<>();
+
+  private String output(Process process) throws IOException {
+    for (Object[] entry : logs) {
+      if (entry[0] == process) {
+        return Files.readString((Path) entry[1]);
+      }
+    }
+    throw new IllegalArgumentException("not started here");
+  }
+
+  /** SIGTERM, as a service manager stops it; returns the exit status. */
+  private static int stop(Process process) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the endpoint did not stop within 30 s of SIGTERM");
+    }
+    return process.exitValue();
+  }
+
+  private static void awaitPing(int port) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .until(() -> get(port, "/ping").body().equals("Ok.\n"));
+  }
+
+  private static HttpResponse<String> get(int port, String pathAndQuery)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static void post(int port, String pathAndQuery, String body)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
