@@ -40,11 +40,7 @@ class ClickHouseCommandITCase {
             "--data",
             temp.resolve("data").toString());
     try {
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(5))
-          .pollInterval(Duration.ofMillis(50))
-          .ignoreExceptions()
-          .until(() -> get(port, "/ping").body().equals("Ok.\n"));
+      awaitPing(port, Duration.ofSeconds(5));
       assertThat(get(port, "/?query=" + encode("SELECT version()")).body()).startsWith("26.");
     } finally {
       stop(endpoint);
@@ -152,9 +148,13 @@ class ClickHouseCommandITCase {
   }
 
   private static void awaitPing(int port) {
+    awaitPing(port, Duration.ofSeconds(30));
+  }
+
+  private static void awaitPing(int port, Duration within) {
     Awaitility.await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(50))
         .ignoreExceptions()
         .until(() -> get(port, "/ping").body().equals("Ok.\n"));
   }

@@ -62,6 +62,7 @@ public final class ChdbEngine implements AutoCloseable {
             "cannot create the data directory " + directory + ": " + e.getMessage(), e);
       }
       JvmSignalChaining.requireLibjsig();
+      StandardInputDetachment.detach();
       LibChdb lib =
           Native.load(
               LibchdbLocation.resolve().toString(),
