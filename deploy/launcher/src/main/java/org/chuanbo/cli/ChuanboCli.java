@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
     version = "chuanbo 0.1.0",
     description =
         "Chuanbo (传播): how every article of the media centre spreads across its channels.",
-    subcommands = {ClickHouseCommand.class, ClickHouseBenchCommand.class})
+    subcommands = {
+      StackCommand.class,
+      MigrateCommand.class,
+      ArticleCommand.class,
+      ClickHouseCommand.class,
+      ClickHouseBenchCommand.class
+    })
 public final class ChuanboCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

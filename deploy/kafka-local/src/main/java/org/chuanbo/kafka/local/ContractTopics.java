@@ -1,0 +1,101 @@
+package org.chuanbo.kafka.local;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The Kafka topics other people's tools rely on (a contract, see ARCHITECTURE.md): their names, and
+ * their creation with the settings that make them what they are.
+ *
+ * <p>Replication is left to the broker's {@code default.replication.factor}, so the same
+ * definitions serve the one-node local broker and a production cluster.
+ */
+public final class ContractTopics {
+
+  /** Every channel's events, Avro single-object encoded; key {@code article_id}. */
+  public static final String EVENTS = "chuanbo.events";
+
+  /**
+   * Articles from the CMS, key {@code article_id}; compacted, so the latest version of every
+   * article stays for as long as the topic exists and a new reader can rebuild all of them.
+   */
+  public static final String ARTICLES = "chuanbo.articles";
+
+  /**
+   * Events the job rejected: the original bytes, with headers that say why, where from and when.
+   */
+  public static final String EVENTS_DLQ = "chuanbo.events.dlq";
+
+  public static final int DEFAULT_EVENT_PARTITIONS = 4;
+
+  /**
+   * One partition keeps rejects in the order they happened, which is how they are read when a fix
+   * is replayed; their rate is far below one partition's capacity.
+   */
+  static final int DLQ_PARTITIONS = 1;
+
+  /** Long enough to notice a reject in the monthly report and replay it after the fix. */
+  static final Duration DLQ_RETENTION = Duration.ofDays(90);
+
+  private ContractTopics() {}
+
+  /**
+   * The three topics. Articles get as many partitions as events: both are keyed by {@code
+   * article_id}, so when both producers write the key alike, the default partitioner puts an
+   * article and its events in the same partition number (a per-partition join needs no shuffle).
+   */
+  public static List<NewTopic> definitions(int eventPartitions) {
+    if (eventPartitions < 1) {
+      throw new IllegalArgumentException("eventPartitions must be >= 1, got " + eventPartitions);
+    }
+    Optional<Short> brokerDefault = Optional.empty();
+    return List.of(
+        new NewTopic(EVENTS, Optional.of(eventPartitions), brokerDefault),
+        new NewTopic(ARTICLES, Optional.of(eventPartitions), brokerDefault)
+            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+        new NewTopic(EVENTS_DLQ, Optional.of(DLQ_PARTITIONS), brokerDefault)
+            .configs(
+                Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DLQ_RETENTION.toMillis()))));
+  }
+
+  /** {@link #createMissing(Admin, int)} with {@value #DEFAULT_EVENT_PARTITIONS} partitions. */
+  public static List<String> createMissing(Admin admin) throws InterruptedException {
+    return createMissing(admin, DEFAULT_EVENT_PARTITIONS);
+  }
+
+  /**
+   * Creates the contract topics that do not exist yet and returns their names. Topics that exist
+   * are left exactly as they are: changing a keyed topic's partition count would move keys to other
+   * partitions.
+   */
+  public static List<String> createMissing(Admin admin, int eventPartitions)
+      throws InterruptedException {
+    CreateTopicsResult result =
+        admin.createTopics(
+            definitions(eventPartitions), new CreateTopicsOptions().timeoutMs(30_000));
+    List<String> created = new ArrayList<>();
+    for (var topic : result.values().entrySet()) {
+      try {
+        topic.getValue().get();
+        created.add(topic.getKey());
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw new IllegalStateException(
+              "cannot create topic " + topic.getKey() + ": " + e.getCause().getMessage(),
+              e.getCause());
+        }
+      }
+    }
+    return created;
+  }
+}

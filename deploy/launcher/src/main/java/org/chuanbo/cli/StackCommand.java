@@ -1,0 +1,274 @@
+package org.chuanbo.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.chuanbo.cli.stack.StackLayout;
+import org.chuanbo.cli.stack.StackPorts;
+import org.chuanbo.cli.stack.StackProcess;
+import org.chuanbo.cli.stack.StackState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./chuanbo stack up|status|down}: the local Kafka, ClickHouse and Flink job. */
+@Command(
+    name = "stack",
+    mixinStandardHelpOptions = true,
+    description =
+        "Starts, inspects and stops the local stack: Kafka, ClickHouse and the Flink job. State and logs in .chuanbo/.",
+    subcommands = {
+      StackCommand.Up.class,
+      StackCommand.Status.class,
+      StackCommand.Down.class,
+      StackCommand.Run.class
+    })
+final class StackCommand implements Runnable {
+
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+
+  static StackLayout layout() {
+    return StackLayout.in(ProjectRoot.path());
+  }
+
+  /** The running stack, if its process is alive and ready. */
+  static Optional<StackState> running() {
+    return StackState.readFrom(layout().stateFile())
+        .filter(StackState::processAlive)
+        .filter(state -> state.phase().equals(StackState.READY));
+  }
+
+  /** Ports flags shared by up and run. */
+  static final class PortOptions {
+    @Option(
+        names = "--kafka-port",
+        defaultValue = "9092",
+        description = "Kafka port (default: ${DEFAULT-VALUE}).")
+    int kafka;
+
+    @Option(
+        names = "--clickhouse-port",
+        defaultValue = "8123",
+        description = "ClickHouse HTTP port (default: ${DEFAULT-VALUE}).")
+    int clickHouse;
+
+    @Option(
+        names = "--flink-port",
+        defaultValue = "8081",
+        description = "Flink web UI / REST port (default: ${DEFAULT-VALUE}).")
+    int flink;
+
+    @Option(
+        names = "--parallelism",
+        defaultValue = "2",
+        description = "Parallelism of the job (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    StackPorts ports() {
+      for (int port : new int[] {kafka, clickHouse, flink}) {
+        if (port <= 0 || port > 65535) {
+          throw new IllegalArgumentException("ports must be between 1 and 65535, got " + port);
+        }
+      }
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("--parallelism must be at least 1");
+      }
+      return new StackPorts(kafka, clickHouse, flink);
+    }
+
+    List<String> asArguments() {
+      return List.of(
+          "--kafka-port", Integer.toString(kafka),
+          "--clickhouse-port", Integer.toString(clickHouse),
+          "--flink-port", Integer.toString(flink),
+          "--parallelism", Integer.toString(parallelism));
+    }
+  }
+
+  @Command(
+      name = "up",
+      mixinStandardHelpOptions = true,
+      description = "Starts the stack in the background and returns when it is ready.")
+  static final class Up implements Runnable {
+    @picocli.CommandLine.Mixin PortOptions options = new PortOptions();
+
+    @Override
+    public void run() {
+      StackState state = start(options);
+      printAddresses(state);
+    }
+
+    static StackState start(PortOptions options) {
+      StackPorts ports = options.ports();
+      Optional<StackState> running = running();
+      if (running.isPresent()) {
+        System.out.println("the local stack is already running (pid " + running.get().pid() + ")");
+        return running.get();
+      }
+      StackLayout layout = layout();
+      try {
+        Files.createDirectories(layout.root());
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+          command.add(
+              "/usr/bin/setsid"); // its own session: Ctrl-C in this terminal does not stop it
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dchuanbo.root=" + ProjectRoot.path());
+        for (String property : List.of("chuanbo.libchdb", "chuanbo.cache")) {
+          if (System.getProperty(property) != null) {
+            command.add("-D" + property + "=" + System.getProperty(property));
+          }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ChuanboCli.class.getName());
+        command.add("stack");
+        command.add("run");
+        command.addAll(options.asArguments());
+        System.out.println("starting the local stack (log: " + layout.log() + ") …");
+        Process process =
+            new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log().toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        StackState state = StackProcess.awaitReady(layout, process, Duration.ofMinutes(3));
+        if (!state.phase().equals(StackState.READY)) {
+          throw new IllegalStateException("the local stack failed to start; see " + layout.log());
+        }
+        return state;
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot start the local stack: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while starting the local stack", e);
+      }
+    }
+  }
+
+  static void printAddresses(StackState state) {
+    StackPorts ports = state.ports();
+    System.out.println("本地环境已就绪 / local stack ready (pid " + state.pid() + ")");
+    System.out.println(
+        "  Kafka       "
+            + ports.kafkaAddress()
+            + "   topics chuanbo.events, chuanbo.articles, chuanbo.events.dlq");
+    System.out.println(
+        "  ClickHouse  "
+            + ports.clickHouseUrl()
+            + "   jdbc:clickhouse://127.0.0.1:"
+            + ports.clickHouse()
+            + "  database chuanbo");
+    System.out.println("  Flink UI    " + ports.flinkUrl());
+  }
+
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Says whether the stack and each of its parts answer.")
+  static final class Status implements Runnable {
+    @Override
+    public void run() {
+      Optional<StackState> state =
+          StackState.readFrom(layout().stateFile()).filter(StackState::processAlive);
+      if (state.isEmpty()) {
+        System.out.println("the local stack is not running (./chuanbo stack up starts it)");
+        return;
+      }
+      StackPorts ports = state.get().ports();
+      System.out.println(
+          "local stack: " + state.get().phase() + " (pid " + state.get().pid() + ")");
+      System.out.println(
+          "  ClickHouse  " + ports.clickHouseUrl() + "  " + probe(ports.clickHouseUrl() + "/ping"));
+      System.out.println(
+          "  Flink UI    " + ports.flinkUrl() + "  " + probe(ports.flinkUrl() + "/jobs/overview"));
+      System.out.println(
+          "  Kafka       "
+              + ports.kafkaAddress()
+              + "  "
+              + (portOpen(ports.kafka()) ? "answers" : "no answer"));
+    }
+
+    private static String probe(String url) {
+      try {
+        HttpResponse<String> response =
+            HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .build()
+                .send(
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        String body = response.body().strip();
+        return response.statusCode() == 200
+            ? "answers: " + (body.length() > 120 ? body.substring(0, 120) + "…" : body)
+            : "HTTP " + response.statusCode();
+      } catch (IOException e) {
+        return "no answer";
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "interrupted";
+      }
+    }
+
+    private static boolean portOpen(int port) {
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+  }
+
+  @Command(
+      name = "down",
+      mixinStandardHelpOptions = true,
+      description = "Stops the stack; data and the job's checkpoints stay in .chuanbo/.")
+  static final class Down implements Runnable {
+    @Override
+    public void run() {
+      Optional<StackState> state =
+          StackState.readFrom(layout().stateFile()).filter(StackState::processAlive);
+      if (state.isEmpty()) {
+        System.out.println("the local stack is not running");
+        return;
+      }
+      ProcessHandle process = ProcessHandle.of(state.get().pid()).orElseThrow();
+      process.destroy();
+      try {
+        process.onExit().get(90, TimeUnit.SECONDS);
+        System.out.println("local stack stopped");
+      } catch (Exception e) {
+        process.destroyForcibly();
+        System.out.println(
+            "the local stack did not stop within 90 s and was killed; see " + layout().log());
+      }
+    }
+  }
+
+  @Command(
+      name = "run",
+      hidden = true,
+      description = "Runs the stack in the foreground (what 'up' starts in the background).")
+  static final class Run implements java.util.concurrent.Callable<Integer> {
+    @picocli.CommandLine.Mixin PortOptions options = new PortOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      StackProcess.run(layout(), options.ports(), options.parallelism);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.chuanbo.cli.stack;
+
+import java.nio.file.Path;
+
+/** Where the local stack keeps its state: everything under {@code .chuanbo/} (git-ignored). */
+public record StackLayout(Path root) {
+
+  public static StackLayout in(Path projectRoot) {
+    return new StackLayout(projectRoot.resolve(".chuanbo"));
+  }
+
+  public Path clickHouseData() {
+    return root.resolve("clickhouse");
+  }
+
+  public Path kafkaData() {
+    return root.resolve("kafka");
+  }
+
+  public Path checkpoints() {
+    return root.resolve("flink").resolve("checkpoints");
+  }
+
+  public Path stateFile() {
+    return root.resolve("stack.properties");
+  }
+
+  public Path log() {
+    return root.resolve("stack.log");
+  }
+}

@@ -1,0 +1,67 @@
+package org.chuanbo.cli.stack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * What the running stack wrote about itself: its process, its ports and how far it got. Written
+ * atomically by the stack process, read by {@code stack up/status/down} and the other commands.
+ */
+public record StackState(long pid, StackPorts ports, String phase) {
+
+  public static final String STARTING = "starting";
+  public static final String READY = "ready";
+  public static final String FAILED = "failed";
+
+  public void writeTo(Path file) {
+    Properties properties = new Properties();
+    properties.setProperty("pid", Long.toString(pid));
+    properties.setProperty("kafka.port", Integer.toString(ports.kafka()));
+    properties.setProperty("clickhouse.port", Integer.toString(ports.clickHouse()));
+    properties.setProperty("flink.port", Integer.toString(ports.flink()));
+    properties.setProperty("phase", phase);
+    try {
+      Files.createDirectories(file.getParent());
+      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+      try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+        properties.store(out, "written by the running local stack");
+      }
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static Optional<StackState> readFrom(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Properties properties = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(in);
+      return Optional.of(
+          new StackState(
+              Long.parseLong(properties.getProperty("pid")),
+              new StackPorts(
+                  Integer.parseInt(properties.getProperty("kafka.port")),
+                  Integer.parseInt(properties.getProperty("clickhouse.port")),
+                  Integer.parseInt(properties.getProperty("flink.port"))),
+              properties.getProperty("phase")));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  public boolean processAlive() {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+}

@@ -1,0 +1,142 @@
+package org.chuanbo.jobs;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+import org.chuanbo.jobs.functions.ArticleChannelKey;
+import org.chuanbo.jobs.functions.CountingAggregator;
+import org.chuanbo.jobs.functions.DecodeArticles;
+import org.chuanbo.jobs.functions.DecodeEvents;
+import org.chuanbo.jobs.functions.DeduplicateEvents;
+import org.chuanbo.jobs.functions.DeltaSinceLastFiring;
+import org.chuanbo.jobs.functions.EarlyFiringTrigger;
+import org.chuanbo.jobs.functions.JoinArticleOffice;
+import org.chuanbo.jobs.functions.LateEventCorrection;
+import org.chuanbo.jobs.functions.Pseudonymiser;
+import org.chuanbo.jobs.records.ArticleMinuteDelta;
+import org.chuanbo.jobs.records.ArticleVersion;
+import org.chuanbo.jobs.records.EnrichedEvent;
+import org.chuanbo.jobs.records.RawRecord;
+import org.chuanbo.jobs.records.RejectedRecord;
+
+/**
+ * The dissemination pipeline: Kafka events and articles in, ClickHouse tables out, exactly once.
+ *
+ * <p>It is handed its sources and sinks (Kafka and ClickHouse in production, finite sources and
+ * collecting sinks in tests) and assembles the pipeline in {@link #build}, top to bottom.
+ */
+public final class DisseminationJob {
+
+  /** Where the job reads: raw records of {@code chuanbo.events} and {@code chuanbo.articles}. */
+  public record Sources(Source<RawRecord, ?, ?> events, Source<RawRecord, ?, ?> articles) {}
+
+  /** Where the job writes: the three tables and the dead-letter topic. */
+  public record Sinks(
+      Sink<EnrichedEvent> events,
+      Sink<ArticleMinuteDelta> articleMinute,
+      Sink<ArticleVersion> articles,
+      Sink<RejectedRecord> deadLetters) {}
+
+  private static final OutputTag<EnrichedEvent> TOO_LATE =
+      new OutputTag<>("too-late-for-window") {};
+
+  private final JobSettings settings;
+  private final Sources sources;
+  private final Sinks sinks;
+  private final Clock clock;
+
+  public DisseminationJob(JobSettings settings, Sources sources, Sinks sinks, Clock clock) {
+    this.settings = settings;
+    this.sources = sources;
+    this.sinks = sinks;
+    this.clock = clock;
+  }
+
+  public void build(StreamExecutionEnvironment env) {
+    SingleOutputStreamOperator<EnrichedEvent> decodedEvents =
+        env.fromSource(sources.events(), WatermarkStrategy.noWatermarks(), "chuanbo.events")
+            .uid("events-source")
+            .process(new DecodeEvents(new Pseudonymiser(settings.pseudonymKey()), clock))
+            .uid("decode-events")
+            .name("decode and validate events");
+    SingleOutputStreamOperator<ArticleVersion> articles =
+        env.fromSource(sources.articles(), WatermarkStrategy.noWatermarks(), "chuanbo.articles")
+            .uid("articles-source")
+            .process(new DecodeArticles(clock))
+            .uid("decode-articles")
+            .name("decode and validate articles");
+
+    decodedEvents
+        .getSideOutput(DecodeEvents.REJECTED)
+        .union(articles.getSideOutput(DecodeArticles.REJECTED))
+        .sinkTo(sinks.deadLetters())
+        .uid("dead-letters")
+        .name("chuanbo.events.dlq");
+    articles.sinkTo(sinks.articles()).uid("articles-sink").name("chuanbo.article_versions");
+
+    DataStream<EnrichedEvent> events =
+        decodedEvents
+            .keyBy(EnrichedEvent::eventId)
+            .process(new DeduplicateEvents(settings.deduplicationHorizon()))
+            .uid("deduplicate")
+            .name("deduplicate by event_id")
+            .keyBy(EnrichedEvent::articleId)
+            .connect(articles.keyBy(ArticleVersion::articleId))
+            .process(new JoinArticleOffice(settings.articleWait()))
+            .uid("join-article")
+            .name("join article office")
+            .assignTimestampsAndWatermarks(
+                WatermarkStrategy.<EnrichedEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
+                    .withTimestampAssigner((event, previous) -> event.eventTimeMillis())
+                    .withIdleness(settings.idleness()))
+            .uid("event-time")
+            .name("event time and watermarks");
+    events.sinkTo(sinks.events()).uid("events-sink").name("chuanbo.events");
+
+    SingleOutputStreamOperator<ArticleMinuteDelta> minutes =
+        events
+            .keyBy(new ArticleChannelKey())
+            .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+            .trigger(new EarlyFiringTrigger(settings.earlyFiring()))
+            .allowedLateness(settings.allowedLateness())
+            .sideOutputLateData(TOO_LATE)
+            .aggregate(new CountingAggregator(), new DeltaSinceLastFiring())
+            .uid("article-minute-window")
+            .name("article × channel × minute");
+    minutes
+        .union(
+            minutes
+                .getSideOutput(TOO_LATE)
+                .map(new LateEventCorrection())
+                .uid("late-corrections")
+                .name("late corrections"))
+        .sinkTo(sinks.articleMinute())
+        .uid("article-minute-sink")
+        .name("chuanbo.article_minute");
+  }
+
+  /** Restarts after failures: the job resumes from its last checkpoint, a second later. */
+  public static void configureRecovery(Configuration configuration) {
+    configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    configuration.set(
+        RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, Integer.MAX_VALUE);
+    configuration.set(
+        RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+  }
+
+  /** Exactly-once checkpoints, which the ClickHouse sinks commit on. */
+  public static void enableCheckpointing(StreamExecutionEnvironment env, JobSettings settings) {
+    env.enableCheckpointing(
+        settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+  }
+}

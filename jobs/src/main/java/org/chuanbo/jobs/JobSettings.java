@@ -1,0 +1,68 @@
+package org.chuanbo.jobs;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Every knob of the dissemination job, with defaults that suit the local stack.
+ *
+ * @param checkpointInterval how often state is checkpointed — and so how often rows reach
+ *     ClickHouse, since the sink commits on checkpoints
+ * @param outOfOrderness how far behind the newest event time the watermark trails
+ * @param idleness after this long without events a source split stops holding the watermark back
+ * @param earlyFiring how soon after new events a minute's counts are emitted, before it closes
+ * @param allowedLateness how long a closed minute still takes late events into its window; later
+ *     events are counted by one-event correction rows instead
+ * @param deduplicationHorizon how long an event id is remembered to drop repeats
+ * @param articleWait how long events of a not-yet-known article wait for it; short, because they
+ *     wait in front of every table (freshness), and the CMS sends an article before its events
+ * @param pseudonymKey the HMAC key for user ids; set a secret one in production
+ */
+public record JobSettings(
+    Duration checkpointInterval,
+    Duration outOfOrderness,
+    Duration idleness,
+    Duration earlyFiring,
+    Duration allowedLateness,
+    Duration deduplicationHorizon,
+    Duration articleWait,
+    String pseudonymKey)
+    implements Serializable {
+
+  /** Local defaults: rows visible within about two seconds; late events counted for days. */
+  public static JobSettings defaults() {
+    return new JobSettings(
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(1),
+        Duration.ofHours(1),
+        Duration.ofDays(7),
+        Duration.ofSeconds(3),
+        "chuanbo-local-development-key-not-secret");
+  }
+
+  public JobSettings withCheckpointInterval(Duration interval) {
+    return new JobSettings(
+        interval,
+        outOfOrderness,
+        idleness,
+        earlyFiring,
+        allowedLateness,
+        deduplicationHorizon,
+        articleWait,
+        pseudonymKey);
+  }
+
+  public JobSettings withArticleWait(Duration wait) {
+    return new JobSettings(
+        checkpointInterval,
+        outOfOrderness,
+        idleness,
+        earlyFiring,
+        allowedLateness,
+        deduplicationHorizon,
+        wait,
+        pseudonymKey);
+  }
+}

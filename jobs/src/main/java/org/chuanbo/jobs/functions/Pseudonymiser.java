@@ -1,0 +1,43 @@
+package org.chuanbo.jobs.functions;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Replaces a user id with a keyed hash (HMAC-SHA-256, first 16 bytes, hex), so stored ids can be
+ * counted and joined but not read back or recomputed without the key (DOMAIN.md: user ids are
+ * personal data). The same key must be used everywhere, or reach splits one person in two.
+ */
+public final class Pseudonymiser implements Serializable {
+
+  private final byte[] key;
+  private transient Mac mac;
+
+  public Pseudonymiser(String key) {
+    if (key == null || key.length() < 16) {
+      throw new IllegalArgumentException(
+          "the pseudonymisation key must have at least 16 characters");
+    }
+    this.key = key.getBytes(StandardCharsets.UTF_8);
+  }
+
+  public String pseudonym(String id) {
+    if (id == null) {
+      return null;
+    }
+    try {
+      if (mac == null) {
+        mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      }
+      byte[] digest = mac.doFinal(id.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+    }
+  }
+}

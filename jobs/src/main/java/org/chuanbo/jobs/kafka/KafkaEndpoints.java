@@ -1,0 +1,49 @@
+package org.chuanbo.jobs.kafka;
+
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.chuanbo.jobs.records.RawRecord;
+import org.chuanbo.jobs.records.RejectedRecord;
+
+/**
+ * The job's Kafka sources and dead-letter sink for one cluster. Offsets are committed with
+ * checkpoints (they are in Flink's state; the group's committed offsets are for monitoring), and
+ * only committed transactions are read.
+ */
+public record KafkaEndpoints(String bootstrapServers, String groupId) {
+
+  public static final String EVENTS = "chuanbo.events";
+  public static final String ARTICLES = "chuanbo.articles";
+  public static final String DEAD_LETTERS = "chuanbo.events.dlq";
+
+  public KafkaSource<RawRecord> source(String topic, boolean stopAtLatest) {
+    KafkaSourceBuilder<RawRecord> builder =
+        KafkaSource.<RawRecord>builder()
+            .setBootstrapServers(bootstrapServers)
+            .setTopics(topic)
+            .setGroupId(groupId)
+            .setStartingOffsets(OffsetsInitializer.earliest())
+            .setDeserializer(new RawRecordDeserializer())
+            .setProperty("isolation.level", "read_committed")
+            .setProperty("partition.discovery.interval.ms", "10000");
+    if (stopAtLatest) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
+  }
+
+  /**
+   * At least once: a record may reach the dead-letter topic twice after a restart, never zero
+   * times.
+   */
+  public KafkaSink<RejectedRecord> deadLetterSink() {
+    return KafkaSink.<RejectedRecord>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setRecordSerializer(new DeadLetterSerializer(DEAD_LETTERS))
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .build();
+  }
+}

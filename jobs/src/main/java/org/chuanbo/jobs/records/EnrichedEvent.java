@@ -1,0 +1,55 @@
+package org.chuanbo.jobs.records;
+
+import java.util.Map;
+
+/**
+ * One decoded event, user ids already pseudonymised, later joined with its article's office: the
+ * shape of a {@code chuanbo.events} row and the input of the per-minute aggregation. Times are
+ * epoch milliseconds; optional values are null; {@code attributes} is a mutable HashMap, which
+ * Flink's serializer copies safely (an unmodifiable map it cannot).
+ *
+ * @param reachKey who counts for reach (DOMAIN.md): the person when known, else channel:user —
+ *     pseudonymised like the ids it is built from
+ */
+public record EnrichedEvent(
+    String eventId,
+    String eventType,
+    long eventTimeMillis,
+    String articleId,
+    String office,
+    String channel,
+    String userId,
+    String personId,
+    String reachKey,
+    String terminal,
+    String region,
+    String shareId,
+    String viaShareId,
+    String outlet,
+    Long durationMs,
+    Map<String, String> attributes) {
+
+  /** Office of an event whose article did not arrive within the wait bound. */
+  public static final String UNKNOWN_OFFICE = "unknown";
+
+  /** The same event with its article's office. */
+  public EnrichedEvent withOffice(String newOffice) {
+    return new EnrichedEvent(
+        eventId,
+        eventType,
+        eventTimeMillis,
+        articleId,
+        newOffice,
+        channel,
+        userId,
+        personId,
+        reachKey,
+        terminal,
+        region,
+        shareId,
+        viaShareId,
+        outlet,
+        durationMs,
+        attributes);
+  }
+}

@@ -1,0 +1,128 @@
+package org.chuanbo.jobs.clickhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clickhouse.client.api.Client;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.apache.flink.api.connector.sink2.Committer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.chuanbo.clickhouse.local.LocalClickHouse;
+import org.junit.jupiter.api.Test;
+
+class ClickHouseSinkITCase {
+
+  private final ClickHouseEndpoint endpoint =
+      ClickHouseEndpoint.local(LocalClickHouse.server().port());
+
+  /** A one-column mapping for the test tables. */
+  record NumberMapping(String table) implements RowMapping<Long> {
+    @Override
+    public LinkedHashMap<String, String> columns() {
+      LinkedHashMap<String, String> columns = new LinkedHashMap<>();
+      columns.put("n", "UInt64");
+      return columns;
+    }
+
+    @Override
+    public void write(Long row, JsonGenerator json) throws IOException {
+      json.writeStartObject();
+      json.writeNumberField("n", row);
+      json.writeEndObject();
+    }
+  }
+
+  @Test
+  void shouldWriteEveryRowOnceFromAParallelJob() throws Exception {
+    String table = createTable();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    env.enableCheckpointing(200);
+    env.fromData(LongStream.range(0, 10_000).boxed().toList())
+        .rebalance()
+        .sinkTo(new ClickHouseSink<>(endpoint, new NumberMapping(table)))
+        .name("numbers");
+    env.execute("sink test");
+    assertThat(query("SELECT count(), sum(n), uniqExact(n) FROM " + table))
+        .isEqualTo("10000\t49995000\t10000");
+  }
+
+  @Test
+  void shouldIgnoreARepeatedCommitOfTheSameBatch() throws Exception {
+    String table = createTable();
+    InsertBatch batch = new InsertBatch(table, "token-1", 2, "{\"n\":1}\n{\"n\":2}\n".getBytes());
+    InsertBatch copy =
+        new InsertBatchSerializer().deserialize(1, new InsertBatchSerializer().serialize(batch));
+    try (ClickHouseCommitter committer = new ClickHouseCommitter(endpoint)) {
+      committer.commit(List.of(request(batch)));
+      committer.commit(List.of(request(copy)));
+    }
+    assertThat(query("SELECT count(), sum(n) FROM " + table)).isEqualTo("2\t3");
+  }
+
+  private String createTable() throws Exception {
+    String table = "default." + LocalClickHouse.uniqueName("sink");
+    try (Client client = endpoint.newClient()) {
+      client
+          .execute(
+              "CREATE TABLE "
+                  + table
+                  + " (n UInt64) ENGINE = MergeTree ORDER BY n"
+                  + " SETTINGS non_replicated_deduplication_window = 100")
+          .get()
+          .close();
+    }
+    return table;
+  }
+
+  private String query(String sql) throws Exception {
+    try (Client client = endpoint.newClient()) {
+      var row = client.queryAll(sql).get(0);
+      StringBuilder text = new StringBuilder();
+      for (int i = 1; i <= row.getSchema().getColumns().size(); i++) {
+        text.append(i == 1 ? "" : "\t").append(row.getString(i));
+      }
+      return text.toString();
+    }
+  }
+
+  private static Committer.CommitRequest<InsertBatch> request(InsertBatch batch) {
+    return new Committer.CommitRequest<>() {
+      @Override
+      public InsertBatch getCommittable() {
+        return batch;
+      }
+
+      @Override
+      public int getNumberOfRetries() {
+        return 0;
+      }
+
+      @Override
+      public void signalFailedWithKnownReason(Throwable t) {
+        throw new AssertionError(t);
+      }
+
+      @Override
+      public void signalFailedWithUnknownReason(Throwable t) {
+        throw new AssertionError(t);
+      }
+
+      @Override
+      public void retryLater() {
+        throw new AssertionError("no retry expected");
+      }
+
+      @Override
+      public void updateAndRetryLater(InsertBatch committable) {
+        throw new AssertionError("no retry expected");
+      }
+
+      @Override
+      public void signalAlreadyCommitted() {}
+    };
+  }
+}

@@ -1,0 +1,19 @@
+package org.chuanbo.schemas.records;
+
+/** Our own channels (the 矩阵); symbols of the Avro enum {@code org.chuanbo.avro.Channel}. */
+public enum Channel {
+  /** 贺州先锋 WeChat official account. */
+  WECHAT,
+  /** 寿城党旗红 smart party-building website. */
+  WEBSITE,
+  /** The party-building mobile app. */
+  APP,
+  /** 《党旗如画》 TV programme. */
+  TV,
+  /** 《党旗如画》 radio programme. */
+  RADIO,
+  /** 党员远程教育网 remote-education network. */
+  REMOTE_EDU,
+  /** A channel added by a newer writer; such events are rejected until the reader is upgraded. */
+  UNKNOWN
+}
