@@ -13,6 +13,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
+import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
+import org.chuanbo.jobs.clickhouse.ClickHouseSink;
 import org.chuanbo.jobs.functions.ArticleChannelKey;
 import org.chuanbo.jobs.functions.CountingAggregator;
 import org.chuanbo.jobs.functions.DecodeArticles;
@@ -23,11 +25,15 @@ import org.chuanbo.jobs.functions.EarlyFiringTrigger;
 import org.chuanbo.jobs.functions.JoinArticleOffice;
 import org.chuanbo.jobs.functions.LateEventCorrection;
 import org.chuanbo.jobs.functions.Pseudonymiser;
+import org.chuanbo.jobs.kafka.KafkaEndpoints;
 import org.chuanbo.jobs.records.ArticleMinuteDelta;
 import org.chuanbo.jobs.records.ArticleVersion;
 import org.chuanbo.jobs.records.EnrichedEvent;
 import org.chuanbo.jobs.records.RawRecord;
 import org.chuanbo.jobs.records.RejectedRecord;
+import org.chuanbo.jobs.tables.ArticleMinuteTable;
+import org.chuanbo.jobs.tables.ArticleVersionsTable;
+import org.chuanbo.jobs.tables.EventsTable;
 
 /**
  * The dissemination pipeline: Kafka events and articles in, ClickHouse tables out, exactly once.
@@ -38,14 +44,35 @@ import org.chuanbo.jobs.records.RejectedRecord;
 public final class DisseminationJob {
 
   /** Where the job reads: raw records of {@code chuanbo.events} and {@code chuanbo.articles}. */
-  public record Sources(Source<RawRecord, ?, ?> events, Source<RawRecord, ?, ?> articles) {}
+  public record Sources(Source<RawRecord, ?, ?> events, Source<RawRecord, ?, ?> articles) {
+
+    /** The contract topics of one Kafka cluster, read from the start (or the restored offsets). */
+    public static Sources kafka(KafkaEndpoints kafka) {
+      return new Sources(
+          kafka.source(KafkaEndpoints.EVENTS, false), kafka.source(KafkaEndpoints.ARTICLES, false));
+    }
+  }
 
   /** Where the job writes: the three tables and the dead-letter topic. */
   public record Sinks(
       Sink<EnrichedEvent> events,
       Sink<ArticleMinuteDelta> articleMinute,
       Sink<ArticleVersion> articles,
-      Sink<RejectedRecord> deadLetters) {}
+      Sink<RejectedRecord> deadLetters) {
+
+    /** The ClickHouse tables (exactly once) and the cluster's dead-letter topic. */
+    public static Sinks clickHouseAndKafka(ClickHouseEndpoint clickHouse, KafkaEndpoints kafka) {
+      return new Sinks(
+          new ClickHouseSink<>(clickHouse, new EventsTable()),
+          new ClickHouseSink<>(clickHouse, new ArticleMinuteTable()),
+          new ClickHouseSink<>(clickHouse, new ArticleVersionsTable()),
+          kafka.deadLetterSink());
+    }
+
+    public Sinks withEvents(Sink<EnrichedEvent> eventsSink) {
+      return new Sinks(eventsSink, articleMinute, articles, deadLetters);
+    }
+  }
 
   private static final OutputTag<EnrichedEvent> TOO_LATE =
       new OutputTag<>("too-late-for-window") {};

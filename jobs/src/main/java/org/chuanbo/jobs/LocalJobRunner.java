@@ -16,11 +16,7 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
-import org.chuanbo.jobs.clickhouse.ClickHouseSink;
 import org.chuanbo.jobs.kafka.KafkaEndpoints;
-import org.chuanbo.jobs.tables.ArticleMinuteTable;
-import org.chuanbo.jobs.tables.ArticleVersionsTable;
-import org.chuanbo.jobs.tables.EventsTable;
 
 /**
  * Runs the dissemination job on a Flink MiniCluster in this JVM, with the web UI, reading the given
@@ -60,14 +56,8 @@ public final class LocalJobRunner {
     KafkaEndpoints kafka = new KafkaEndpoints(kafkaBootstrap, "chuanbo-dissemination");
     new DisseminationJob(
             settings,
-            new DisseminationJob.Sources(
-                kafka.source(KafkaEndpoints.EVENTS, false),
-                kafka.source(KafkaEndpoints.ARTICLES, false)),
-            new DisseminationJob.Sinks(
-                new ClickHouseSink<>(clickHouse, new EventsTable()),
-                new ClickHouseSink<>(clickHouse, new ArticleMinuteTable()),
-                new ClickHouseSink<>(clickHouse, new ArticleVersionsTable()),
-                kafka.deadLetterSink()),
+            DisseminationJob.Sources.kafka(kafka),
+            DisseminationJob.Sinks.clickHouseAndKafka(clickHouse, kafka),
             Clock.systemUTC())
         .build(env);
     try {

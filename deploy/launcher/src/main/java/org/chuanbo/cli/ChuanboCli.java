@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
     description =
         "Chuanbo (传播): how every article of the media centre spreads across its channels.",
     subcommands = {
+      DemoCommand.class,
       StackCommand.class,
+      GenerateCommand.class,
       MigrateCommand.class,
       ArticleCommand.class,
       ClickHouseCommand.class,

@@ -38,6 +38,21 @@ final class CliProcess {
     return new CliProcess(builder.start(), output);
   }
 
+  /** {@code --kafka-port P --clickhouse-port P --flink-port P}, each a free port. */
+  static List<String> freeStackPorts() throws IOException {
+    return List.of(
+        "--kafka-port", Integer.toString(org.chuanbo.kafka.local.LoopbackPorts.freePort()),
+        "--clickhouse-port", Integer.toString(org.chuanbo.kafka.local.LoopbackPorts.freePort()),
+        "--flink-port", Integer.toString(org.chuanbo.kafka.local.LoopbackPorts.freePort()));
+  }
+
+  static CliProcess run(Path root, List<String> first, List<String> more)
+      throws IOException, InterruptedException {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(more);
+    return run(root, all.toArray(String[]::new));
+  }
+
   static CliProcess run(Path root, String... arguments) throws IOException, InterruptedException {
     CliProcess cli = start(root, arguments);
     assertThat(cli.process.waitFor(5, TimeUnit.MINUTES))

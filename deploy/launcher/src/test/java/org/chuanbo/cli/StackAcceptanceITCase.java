@@ -30,7 +30,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.Awaitility;
 import org.chuanbo.cli.stack.StackLayout;
 import org.chuanbo.cli.stack.StackState;
-import org.chuanbo.kafka.local.LoopbackPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,16 +51,7 @@ class StackAcceptanceITCase {
   @BeforeAll
   static void startStack() throws Exception {
     stack =
-        CliProcess.run(
-                root,
-                "stack",
-                "up",
-                "--kafka-port",
-                Integer.toString(LoopbackPorts.freePort()),
-                "--clickhouse-port",
-                Integer.toString(LoopbackPorts.freePort()),
-                "--flink-port",
-                Integer.toString(LoopbackPorts.freePort()))
+        CliProcess.run(root, List.of("stack", "up"), CliProcess.freeStackPorts())
             .expectSuccess()
             .then(() -> StackState.readFrom(StackLayout.in(root).stateFile()).orElseThrow());
     Properties properties = new Properties();

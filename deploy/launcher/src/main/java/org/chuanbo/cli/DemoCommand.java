@@ -1,0 +1,142 @@
+package org.chuanbo.cli;
+
+import com.clickhouse.client.api.Client;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.chuanbo.cli.report.NamedQueries;
+import org.chuanbo.cli.report.TopArticlesReport;
+import org.chuanbo.cli.stack.StackState;
+import org.chuanbo.generator.GeneratedStreamFacts;
+import org.chuanbo.generator.GeneratorSettings;
+import org.chuanbo.generator.OutgoingRecord;
+import org.chuanbo.generator.StreamGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./chuanbo demo}: the whole product in one command — the stack, a generated day, the job
+ * catching up (with progress), and the day's top pieces in Chinese.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Starts the local stack, sends it a generated day, waits until the job has caught up, and prints the top 10 pieces.")
+final class DemoCommand implements Runnable {
+
+  @Mixin StackCommand.PortOptions ports = new StackCommand.PortOptions();
+
+  @Option(
+      names = "--seed",
+      defaultValue = "20190103",
+      description = "Generator seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "1.0",
+      description = "Average events per second of the generated day (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT10M",
+      description = "How long to wait for the job to catch up (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Override
+  public void run() {
+    StackState stack = StackCommand.Up.start(ports);
+    StackCommand.printAddresses(stack);
+
+    GeneratorSettings settings =
+        new GeneratorSettings(
+            1, seed, rate, LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1));
+    System.out.printf("生成 %s 一天的传播数据（种子 %d）…%n", settings.start(), seed);
+    List<OutgoingRecord> records = StreamGenerator.generate(settings);
+    GeneratedStreamFacts expected = GeneratedStreamFacts.of(records);
+    GenerateCommand.publish(stack.ports().kafkaAddress(), records);
+
+    try (Client client =
+        new Client.Builder()
+            .addEndpoint(stack.ports().clickHouseUrl())
+            .setUsername("default")
+            .setPassword("")
+            .build()) {
+      awaitCaughtUp(client, settings, expected);
+      List<TopArticlesReport.Line> top = TopArticlesReport.query(new NamedQueries(client), 10);
+      System.out.println();
+      System.out.println("传播力前十的稿件（" + settings.start() + "，全部渠道）");
+      System.out.println(TopArticlesReport.render(top));
+      System.out.printf(
+          "共 %,d 条有效事件；重复 %,d 条已去重；%,d 条坏数据进入死信主题 chuanbo.events.dlq。%n",
+          expected.events().size(), expected.duplicatesDropped(), expected.rejectedEventCount());
+      System.out.println();
+      System.out.println("下一步 / where to look next:");
+      if (!top.isEmpty()) {
+        System.out.println(
+            "  ./chuanbo article " + top.get(0).articleId() + "      一篇稿件的各渠道、最近 60 分钟、转载");
+      }
+      System.out.println("  " + stack.ports().flinkUrl() + "                       Flink 作业界面");
+      System.out.println(
+          "  "
+              + stack.ports().clickHouseUrl()
+              + "/play?                  ClickHouse（库 chuanbo：events, article_minute, articles）");
+      System.out.println("  ./chuanbo stack status | ./chuanbo stack down");
+    }
+  }
+
+  /** Waits until every generated event of the day is in ClickHouse, printing progress. */
+  private void awaitCaughtUp(
+      Client client, GeneratorSettings settings, GeneratedStreamFacts expected) {
+    long target = expected.events().size();
+    long views = expected.totals().views();
+    // Only the generated day counts (event time), so data of other days does not end the wait.
+    Map<String, Object> period =
+        Map.of(
+            "from",
+            settings.periodStart().getEpochSecond(),
+            "to",
+            settings.periodEnd().getEpochSecond());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long arrived =
+          count(
+              client,
+              "SELECT count() FROM chuanbo.events WHERE toUnixTimestamp(event_time) >= {from:Int64} AND toUnixTimestamp(event_time) < {to:Int64}",
+              period);
+      long counted =
+          count(
+              client,
+              "SELECT sum(views) FROM chuanbo.article_minute WHERE toUnixTimestamp(minute) >= {from:Int64} AND toUnixTimestamp(minute) < {to:Int64}",
+              period);
+      System.out.printf(
+          "\r作业处理中：%,d / %,d 条事件已入库，%,d / %,d 次阅读已汇总", arrived, target, counted, views);
+      if (arrived >= target && counted >= views) {
+        System.out.println();
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        System.out.println();
+        throw new IllegalStateException(
+            "the job did not catch up within "
+                + timeout
+                + "; see ./chuanbo stack status and .chuanbo/stack.log");
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+  }
+
+  private static long count(Client client, String sql, Map<String, Object> parameters) {
+    return client.queryAll(sql, parameters).get(0).getLong(1);
+  }
+}

@@ -1,0 +1,60 @@
+package org.chuanbo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.chuanbo.cli.report.NamedQueries;
+import org.chuanbo.cli.report.TopArticlesReport;
+import org.chuanbo.cli.stack.StackLayout;
+import org.chuanbo.cli.stack.StackState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./chuanbo demo} from an empty project state: it ends with a top 10 that SQL recounts. */
+class DemoCommandITCase {
+
+  @TempDir Path root;
+
+  @Test
+  void shouldEndWithATopTenThatARecountFromEventsConfirms() throws Exception {
+    CliProcess demo =
+        CliProcess.run(root, List.of("demo", "--rate", "0.2"), CliProcess.freeStackPorts());
+    try {
+      demo.expectSuccess();
+      String output = demo.output();
+      assertThat(output).contains("传播力前十的稿件").contains("排名").contains("./chuanbo article ");
+
+      StackState stack = StackState.readFrom(StackLayout.in(root).stateFile()).orElseThrow();
+      try (Client client =
+          new Client.Builder()
+              .addEndpoint(stack.ports().clickHouseUrl())
+              .setUsername("default")
+              .setPassword("")
+              .build()) {
+        List<TopArticlesReport.Line> top = TopArticlesReport.query(new NamedQueries(client), 10);
+        assertThat(top).hasSize(10);
+        for (TopArticlesReport.Line line : top) {
+          GenericRecord recount =
+              client
+                  .queryAll(
+                      "SELECT countIf(event_type = 'VIEW'), uniqExactIf(reach_key, event_type = 'VIEW'),"
+                          + " countIf(event_type = 'SHARE'), countIf(event_type = 'REPOST')"
+                          + " FROM chuanbo.events WHERE article_id = {id:String}",
+                      Map.of("id", line.articleId()))
+                  .get(0);
+          assertThat(List.of(line.views(), line.reach(), line.shares(), line.reposts()))
+              .as(line.articleId())
+              .containsExactly(
+                  recount.getLong(1), recount.getLong(2), recount.getLong(3), recount.getLong(4));
+          assertThat(output).contains(String.format("%,d", line.views()));
+        }
+      }
+    } finally {
+      CliProcess.run(root, "stack", "down").expectSuccess();
+    }
+  }
+}

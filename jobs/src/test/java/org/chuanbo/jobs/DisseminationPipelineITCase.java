@@ -1,0 +1,315 @@
+package org.chuanbo.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
+import org.chuanbo.clickhouse.local.LocalClickHouse;
+import org.chuanbo.generator.GeneratedStreamFacts;
+import org.chuanbo.generator.GeneratorSettings;
+import org.chuanbo.generator.OutgoingRecord;
+import org.chuanbo.generator.StreamGenerator;
+import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
+import org.chuanbo.jobs.clickhouse.ClickHouseSink;
+import org.chuanbo.jobs.clickhouse.Migrations;
+import org.chuanbo.jobs.kafka.DeadLetterSerializer;
+import org.chuanbo.jobs.kafka.KafkaEndpoints;
+import org.chuanbo.jobs.records.EnrichedEvent;
+import org.chuanbo.jobs.tables.EventsTable;
+import org.chuanbo.kafka.local.ContractTopics;
+import org.chuanbo.kafka.local.LocalKafka;
+import org.chuanbo.kafka.local.LocalKafkaSettings;
+import org.chuanbo.kafka.local.LoopbackPorts;
+import org.chuanbo.kafka.local.RecordPublisher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generator → a real Kafka broker → the job on a MiniCluster (parallelism 2) → the local
+ * ClickHouse; every table is compared with an independent recomputation from the generated raw
+ * events (GeneratedStreamFacts), duplicates, late events and malformed records included.
+ */
+class DisseminationPipelineITCase {
+
+  private static final int PARALLELISM = 2;
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(4)
+              .build());
+
+  @TempDir Path temp;
+  private LocalKafka kafka;
+  private final ClickHouseEndpoint clickHouse =
+      ClickHouseEndpoint.local(LocalClickHouse.server().port());
+  private Client client;
+
+  @BeforeEach
+  void startKafkaAndCleanTables() throws Exception {
+    kafka =
+        new LocalKafka(
+            LocalKafkaSettings.in(temp.resolve("kafka")).withPort(LoopbackPorts.freePort()));
+    kafka.start();
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      ContractTopics.createMissing(admin);
+    }
+    Migrations.bundled().apply(clickHouse);
+    client = clickHouse.newClient();
+    for (String table : List.of("events", "article_minute", "article_versions")) {
+      client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
+    }
+  }
+
+  @AfterEach
+  void stopKafka() {
+    if (client != null) {
+      client.close();
+    }
+    kafka.stop();
+  }
+
+  @Test
+  void shouldWriteExactlyWhatTheRawEventsAddUpTo() throws Exception {
+    List<OutgoingRecord> stream = StreamGenerator.generate(settings(11));
+    GeneratedStreamFacts expected = GeneratedStreamFacts.of(stream);
+    assertThat(expected.events()).as("a real day's worth of events").hasSizeGreaterThan(5_000);
+    assertThat(expected.duplicatesDropped()).as("duplicates in the stream").isPositive();
+    assertThat(expected.rejectedEventCount()).as("malformed records in the stream").isPositive();
+    publish(stream);
+    JobClient job = startJob(new ClickHouseSink<>(clickHouse, new EventsTable()));
+    try {
+      awaitCaughtUp(expected);
+    } finally {
+      job.cancel().get();
+    }
+    assertTablesMatch(expected);
+    assertDeadLettersMatch(expected);
+  }
+
+  @Test
+  void shouldStayExactAcrossAFailureAndRestoreFromCheckpoint() throws Exception {
+    List<OutgoingRecord> stream = StreamGenerator.generate(settings(12));
+    GeneratedStreamFacts expected = GeneratedStreamFacts.of(stream);
+    FailingOnceSink.FAILED.set(false);
+    FailingOnceSink.ROWS.set(0);
+    publish(stream.subList(0, stream.size() / 2));
+    JobClient job =
+        startJob(
+            new FailingOnceSink<>(
+                new ClickHouseSink<>(clickHouse, new EventsTable()), expected.events().size() / 3));
+    try {
+      Awaitility.await().atMost(Duration.ofMinutes(2)).until(FailingOnceSink.FAILED::get);
+      publish(stream.subList(stream.size() / 2, stream.size()));
+      awaitCaughtUp(expected);
+    } finally {
+      job.cancel().get();
+    }
+    assertThat(FailingOnceSink.FAILED).isTrue();
+    assertTablesMatch(expected);
+  }
+
+  /** A day two days ago (Shanghai), so no generated event is in the future of the job's clock. */
+  private static GeneratorSettings settings(long seed) {
+    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2);
+    return new GeneratorSettings(1, seed, 0.15, start);
+  }
+
+  private void publish(List<OutgoingRecord> records) {
+    try (RecordPublisher publisher = new RecordPublisher(kafka.bootstrapServers())) {
+      publisher.publish(
+          records.stream()
+              .map(r -> new RecordPublisher.OutgoingBytes(r.topic(), r.key(), r.value()))
+              .toList(),
+          sent -> {});
+    }
+  }
+
+  private JobClient startJob(Sink<EnrichedEvent> eventsSink) throws Exception {
+    Configuration configuration = new Configuration();
+    DisseminationJob.configureRecovery(configuration);
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+    env.setParallelism(PARALLELISM);
+    JobSettings settings = JobSettings.defaults().withCheckpointInterval(Duration.ofMillis(500));
+    DisseminationJob.enableCheckpointing(env, settings);
+    KafkaEndpoints endpoints =
+        new KafkaEndpoints(kafka.bootstrapServers(), "pipeline-test-" + UUID.randomUUID());
+    new DisseminationJob(
+            settings,
+            DisseminationJob.Sources.kafka(endpoints),
+            DisseminationJob.Sinks.clickHouseAndKafka(clickHouse, endpoints).withEvents(eventsSink),
+            Clock.systemUTC())
+        .build(env);
+    return env.executeAsync("pipeline test");
+  }
+
+  private void awaitCaughtUp(GeneratedStreamFacts expected) {
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                scalar("SELECT count() FROM chuanbo.events") == expected.events().size()
+                    && scalar("SELECT sum(views) FROM chuanbo.article_minute")
+                        == expected.totals().views()
+                    && scalar(
+                            "SELECT sum(shares) + sum(reposts) + sum(likes) + sum(comments) FROM chuanbo.article_minute")
+                        == expected.totals().engagements());
+  }
+
+  private void assertTablesMatch(GeneratedStreamFacts expected) {
+    assertThat(scalar("SELECT count() FROM chuanbo.events")).isEqualTo(expected.events().size());
+    assertThat(scalar("SELECT uniqExact(event_id) FROM chuanbo.events"))
+        .isEqualTo(expected.events().size());
+
+    Map<String, String> actualMinutes = new TreeMap<>();
+    for (GenericRecord row :
+        client.queryAll(
+            "SELECT article_id, channel, toUnixTimestamp(minute) AS m, sum(views), sum(shares), sum(reposts), sum(likes),"
+                + " sum(comments), sum(engaged_ms_sum), sum(engaged_count) FROM chuanbo.article_minute"
+                + " GROUP BY article_id, channel, m")) {
+      actualMinutes.put(
+          row.getString(1) + "|" + row.getString(2) + "|" + row.getLong(3),
+          row.getLong(4)
+              + ","
+              + row.getLong(5)
+              + ","
+              + row.getLong(6)
+              + ","
+              + row.getLong(7)
+              + ","
+              + row.getLong(8)
+              + ","
+              + row.getLong(9)
+              + ","
+              + row.getLong(10));
+    }
+    Map<String, String> expectedMinutes = new TreeMap<>();
+    expected
+        .minuteCounts()
+        .forEach(
+            (key, c) ->
+                expectedMinutes.put(
+                    key.articleId()
+                        + "|"
+                        + key.channel().name()
+                        + "|"
+                        + key.minute().getEpochSecond(),
+                    c.views()
+                        + ","
+                        + c.shares()
+                        + ","
+                        + c.reposts()
+                        + ","
+                        + c.likes()
+                        + ","
+                        + c.comments()
+                        + ","
+                        + c.engagedMsSum()
+                        + ","
+                        + c.engagedCount()));
+    assertThat(expectedMinutes).hasSizeGreaterThan(1_000);
+    assertThat(actualMinutes).containsExactlyEntriesOf(expectedMinutes);
+
+    Map<String, Long> reach = new TreeMap<>();
+    for (GenericRecord row :
+        client.queryAll(
+            "SELECT article_id, uniqExact(reach_key) FROM chuanbo.events WHERE event_type = 'VIEW' GROUP BY article_id")) {
+      reach.put(row.getString(1), row.getLong(2));
+    }
+    assertThat(reach).isEqualTo(new TreeMap<>(expected.reachByArticle()));
+
+    Map<String, String> titles = new TreeMap<>();
+    for (GenericRecord row : client.queryAll("SELECT article_id, title FROM chuanbo.articles")) {
+      titles.put(row.getString(1), row.getString(2));
+    }
+    Map<String, String> expectedTitles = new TreeMap<>();
+    expected.latestArticles().forEach((id, article) -> expectedTitles.put(id, article.title()));
+    assertThat(titles).isEqualTo(expectedTitles);
+  }
+
+  private void assertDeadLettersMatch(GeneratedStreamFacts expected) {
+    long expectedCount =
+        expected.rejectedEventCount()
+            + expected.rejectedArticles().values().stream().mapToLong(Long::longValue).sum();
+    Map<String, Long> reasons = new TreeMap<>();
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + UUID.randomUUID());
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(KafkaEndpoints.DEAD_LETTERS));
+      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                return records.size() >= expectedCount;
+              });
+      for (ConsumerRecord<byte[], byte[]> record : records) {
+        String reason =
+            new String(
+                record.headers().lastHeader(DeadLetterSerializer.REASON).value(),
+                StandardCharsets.UTF_8);
+        reasons.merge(reason, 1L, Long::sum);
+        assertThat(record.headers().lastHeader(DeadLetterSerializer.SOURCE_TOPIC)).isNotNull();
+        assertThat(
+                Instant.parse(
+                    new String(
+                        record.headers().lastHeader(DeadLetterSerializer.REJECTED_AT).value(),
+                        StandardCharsets.UTF_8)))
+            .isBefore(Instant.now().plusSeconds(1));
+      }
+      assertThat(records).hasSize((int) expectedCount);
+    }
+    Map<String, Long> expectedReasons = new TreeMap<>();
+    expected
+        .rejectedEvents()
+        .forEach((reason, count) -> expectedReasons.merge(reason.name(), count, Long::sum));
+    expected
+        .rejectedArticles()
+        .forEach((reason, count) -> expectedReasons.merge(reason.name(), count, Long::sum));
+    assertThat(reasons).isEqualTo(expectedReasons);
+    assertThat(expectedCount).as("the stream holds malformed records").isPositive();
+  }
+
+  private long scalar(String sql) {
+    return client.queryAll(sql).get(0).getLong(1);
+  }
+}
