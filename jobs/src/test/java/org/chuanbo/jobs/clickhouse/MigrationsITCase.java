@@ -21,8 +21,10 @@ class MigrationsITCase {
           .isEqualTo(migrations.all().size());
       assertThat(client.queryAll("EXISTS TABLE chuanbo.article_minute").get(0).getInteger(1))
           .isEqualTo(1);
-      assertThat(client.queryAll("SELECT count() FROM chuanbo.articles").get(0).getLong(1))
-          .isZero();
+      assertThat(client.queryAll("EXISTS TABLE chuanbo.articles").get(0).getInteger(1))
+          .isEqualTo(1);
+      assertThat(client.queryAll("SELECT count() FROM chuanbo.offices FINAL").get(0).getLong(1))
+          .isEqualTo(7);
     }
   }
 
