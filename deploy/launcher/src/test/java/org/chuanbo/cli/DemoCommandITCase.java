@@ -52,6 +52,13 @@ class DemoCommandITCase {
                   recount.getLong(1), recount.getLong(2), recount.getLong(3), recount.getLong(4));
           assertThat(output).contains(String.format("%,d", line.views()));
         }
+        CliProcess article =
+            CliProcess.run(root, "article", top.get(0).articleId()).expectSuccess();
+        assertThat(article.output())
+            .contains(top.get(0).title())
+            .contains("各渠道传播情况")
+            .contains("贺州先锋微信公众号")
+            .contains("最近 60 分钟");
       }
     } finally {
       CliProcess.run(root, "stack", "down").expectSuccess();
