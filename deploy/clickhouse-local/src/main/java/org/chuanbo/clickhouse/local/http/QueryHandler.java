@@ -117,22 +117,31 @@ final class QueryHandler implements HttpHandler {
                   request.sessionCheck())
               : null;
       ChdbConnection connection = session != null ? session.connection() : engine.openConnection();
+      boolean sessionHeld = session != null;
       try {
         Map<String, String> settings = new LinkedHashMap<>(request.settings());
         if (session == null && request.isGet()) {
           // A GET never changes data, as on the server: readonly=2 still allows settings.
           settings.put("readonly", "2");
         }
+        ChdbResult result;
         try (ScopedSettings ignored =
-                ScopedSettings.apply(connection, request.database(), settings, session != null);
-            ChdbResult result =
-                connection.execute(statement.statement(), format, request.parameters())) {
-          sendResult(exchange, request, announcedFormat, result);
+            ScopedSettings.apply(connection, request.database(), settings, session != null)) {
+          result = connection.execute(statement.statement(), format, request.parameters());
+        }
+        try (ChdbResult answer = result) {
+          if (sessionHeld) {
+            // Free the session before the answer travels: a client that sends its next query
+            // the moment it has read this answer must not find the session still locked (373).
+            sessionHeld = false;
+            session.release(request.closeSession());
+          }
+          sendResult(exchange, request, announcedFormat, answer);
         }
       } finally {
-        if (session != null) {
+        if (sessionHeld) {
           session.release(request.closeSession());
-        } else {
+        } else if (session == null) {
           connection.close();
         }
       }
