@@ -146,7 +146,8 @@ final class StackCommand implements Runnable {
                 .start();
         StackState state = StackProcess.awaitReady(layout, process, Duration.ofMinutes(3));
         if (!state.phase().equals(StackState.READY)) {
-          throw new IllegalStateException("the local stack failed to start; see " + layout.log());
+          throw new IllegalStateException(
+              StackProcess.failureCause(layout) + " (full log: " + layout.log() + ")");
         }
         return state;
       } catch (IOException e) {

@@ -1,7 +1,6 @@
 package org.chuanbo.cli.stack;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,6 +23,8 @@ import org.chuanbo.kafka.local.LocalKafkaSettings;
  * stops it in reverse order; the job's last checkpoint stays, so the next start resumes.
  */
 public final class StackProcess {
+
+  private static final String FAILED_PREFIX = "the local stack failed to start: ";
 
   private StackProcess() {}
 
@@ -84,7 +85,7 @@ public final class StackProcess {
       Thread.currentThread().join();
     } catch (Exception | Error e) {
       new StackState(pid, ports, StackState.FAILED).writeTo(layout.stateFile());
-      System.out.println("the local stack failed to start: " + e.getMessage());
+      System.out.println(FAILED_PREFIX + e.getMessage());
       if (kafka != null) {
         kafka.stop();
       }
@@ -111,7 +112,15 @@ public final class StackProcess {
     throw new IllegalStateException("the local stack did not become ready; see " + layout.log());
   }
 
-  static boolean exists(Path file) {
-    return Files.exists(file);
+  /** The stack log's last "failed to start" line: the one thing a user needs to read. */
+  public static String failureCause(StackLayout layout) {
+    try (java.util.stream.Stream<String> lines = Files.lines(layout.log())) {
+      return lines
+          .filter(line -> line.startsWith(FAILED_PREFIX))
+          .reduce((first, second) -> second)
+          .orElse("the local stack failed to start");
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return "the local stack failed to start";
+    }
   }
 }
