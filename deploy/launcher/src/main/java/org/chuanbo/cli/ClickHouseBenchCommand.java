@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
     name = "clickhouse-bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Inserts N narrow rows in RowBinary over the HTTP interface and the same rows in-process,",
-      "and prints rows/s of both and their ratio (best of --rounds)."
+      "Measures inserts over the HTTP interface against the engine itself, and prints both.",
+      "Inserts N narrow rows in RowBinary over HTTP and the same rows in-process, alternating,",
+      "and prints rows/s of both (best and median of --rounds) and their ratio."
     })
 final class ClickHouseBenchCommand implements Runnable {
 

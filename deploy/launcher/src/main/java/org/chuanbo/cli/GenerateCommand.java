@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Generates a deterministic, realistic stream — articles from the six offices, events on every channel,",
-      "share chains, reposts, duplicates, late events, TV hourly batches, 0.1% malformed records —",
-      "and sends it to Kafka (chuanbo.articles, chuanbo.events), or writes it to a file with --to-file."
+      "Generates a realistic, deterministic stream and sends it to Kafka (or a file with --to-file).",
+      "Articles from the six offices, events on every channel, share chains, reposts, duplicates,",
+      "late events, TV hourly batches and 0.1% malformed records, the same for the same seed."
     })
 final class GenerateCommand implements Runnable {
 
