@@ -34,6 +34,7 @@ import org.chuanbo.jobs.records.RejectedRecord;
 import org.chuanbo.jobs.tables.ArticleMinuteTable;
 import org.chuanbo.jobs.tables.ArticleVersionsTable;
 import org.chuanbo.jobs.tables.EventsTable;
+import org.chuanbo.schemas.Topics;
 
 /**
  * The dissemination pipeline: Kafka events and articles in, ClickHouse tables out, exactly once.
@@ -48,8 +49,7 @@ public final class DisseminationJob {
 
     /** The contract topics of one Kafka cluster, read from the start (or the restored offsets). */
     public static Sources kafka(KafkaEndpoints kafka) {
-      return new Sources(
-          kafka.source(KafkaEndpoints.EVENTS, false), kafka.source(KafkaEndpoints.ARTICLES, false));
+      return new Sources(kafka.source(Topics.EVENTS, false), kafka.source(Topics.ARTICLES, false));
     }
   }
 
@@ -91,13 +91,13 @@ public final class DisseminationJob {
 
   public void build(StreamExecutionEnvironment env) {
     SingleOutputStreamOperator<EnrichedEvent> decodedEvents =
-        env.fromSource(sources.events(), WatermarkStrategy.noWatermarks(), "chuanbo.events")
+        env.fromSource(sources.events(), WatermarkStrategy.noWatermarks(), Topics.EVENTS)
             .uid("events-source")
             .process(new DecodeEvents(new Pseudonymiser(settings.pseudonymKey()), clock))
             .uid("decode-events")
             .name("decode and validate events");
     SingleOutputStreamOperator<ArticleVersion> articles =
-        env.fromSource(sources.articles(), WatermarkStrategy.noWatermarks(), "chuanbo.articles")
+        env.fromSource(sources.articles(), WatermarkStrategy.noWatermarks(), Topics.ARTICLES)
             .uid("articles-source")
             .process(new DecodeArticles(clock))
             .uid("decode-articles")
@@ -108,7 +108,7 @@ public final class DisseminationJob {
         .union(articles.getSideOutput(DecodeArticles.REJECTED))
         .sinkTo(sinks.deadLetters())
         .uid("dead-letters")
-        .name("chuanbo.events.dlq");
+        .name(Topics.EVENTS_DLQ);
     articles.sinkTo(sinks.articles()).uid("articles-sink").name("chuanbo.article_versions");
 
     DataStream<EnrichedEvent> events =

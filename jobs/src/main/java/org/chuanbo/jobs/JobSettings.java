@@ -53,16 +53,4 @@ public record JobSettings(
         articleWait,
         pseudonymKey);
   }
-
-  public JobSettings withArticleWait(Duration wait) {
-    return new JobSettings(
-        checkpointInterval,
-        outOfOrderness,
-        idleness,
-        earlyFiring,
-        allowedLateness,
-        deduplicationHorizon,
-        wait,
-        pseudonymKey);
-  }
 }

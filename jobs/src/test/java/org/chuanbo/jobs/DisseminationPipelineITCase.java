@@ -47,6 +47,7 @@ import org.chuanbo.kafka.local.LocalKafka;
 import org.chuanbo.kafka.local.LocalKafkaSettings;
 import org.chuanbo.kafka.local.LoopbackPorts;
 import org.chuanbo.kafka.local.RecordPublisher;
+import org.chuanbo.schemas.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -273,7 +274,7 @@ class DisseminationPipelineITCase {
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(KafkaEndpoints.DEAD_LETTERS));
+      consumer.subscribe(List.of(Topics.EVENTS_DLQ));
       List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
       Awaitility.await()
           .atMost(Duration.ofSeconds(30))

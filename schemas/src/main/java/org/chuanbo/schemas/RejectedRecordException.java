@@ -29,6 +29,13 @@ public final class RejectedRecordException extends Exception {
     return new RejectedRecordException(problems.get(0).reason(), message);
   }
 
+  /** Rejects a record that validation found problems with; does nothing for a valid one. */
+  public static void throwIfAny(List<ValidationProblem> problems) throws RejectedRecordException {
+    if (!problems.isEmpty()) {
+      throw of(problems);
+    }
+  }
+
   /** The machine-readable reason (the dead-letter header). */
   public RejectReason reason() {
     return reason;

@@ -49,11 +49,6 @@ final class Audience {
     }
   }
 
-  /** How many users a channel has. */
-  int size(Channel channel) {
-    return sizes.get(channel);
-  }
-
   /** A user of the channel, drawn by activity. */
   Viewer pick(Channel channel, SeededRandom random) {
     int n = sizes.get(channel);
@@ -132,24 +127,11 @@ final class Audience {
     boolean local = channel == Channel.TV || channel == Channel.REMOTE_EDU;
     double u = SeededRandom.unitOf(h + 6);
     if (local || u < 0.78) {
-      return HEZHOU_REGIONS[weightedIndex(HEZHOU_REGION_WEIGHTS, SeededRandom.unitOf(h + 7))];
+      return HEZHOU_REGIONS[
+          SeededRandom.weightedIndex(HEZHOU_REGION_WEIGHTS, SeededRandom.unitOf(h + 7))];
     }
-    return AWAY_REGIONS[weightedIndex(AWAY_REGION_WEIGHTS, SeededRandom.unitOf(h + 7))];
-  }
-
-  private static int weightedIndex(double[] weights, double u) {
-    double total = 0;
-    for (double w : weights) {
-      total += w;
-    }
-    double x = u * total;
-    for (int i = 0; i < weights.length; i++) {
-      x -= weights[i];
-      if (x < 0) {
-        return i;
-      }
-    }
-    return weights.length - 1;
+    return AWAY_REGIONS[
+        SeededRandom.weightedIndex(AWAY_REGION_WEIGHTS, SeededRandom.unitOf(h + 7))];
   }
 
   private static final char[] BASE64_URL =

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.chuanbo.schemas.RejectReason;
 import org.chuanbo.schemas.RejectedRecordException;
+import org.chuanbo.schemas.Topics;
 import org.chuanbo.schemas.ValidationProblem;
 import org.chuanbo.schemas.catalog.SchemaCatalog;
 import org.chuanbo.schemas.records.Article;
@@ -127,9 +128,9 @@ public final class GeneratedStreamFacts {
     Set<String> seen = new HashSet<>();
     for (OutgoingRecord record : records) {
       Instant now = Instant.ofEpochMilli(record.sendAtMillis());
-      if (record.topic().equals(OutgoingRecord.ARTICLES_TOPIC)) {
+      if (record.topic().equals(Topics.ARTICLES)) {
         facts.addArticle(record.value(), now, articleCodec);
-      } else if (record.topic().equals(OutgoingRecord.EVENTS_TOPIC)) {
+      } else if (record.topic().equals(Topics.EVENTS)) {
         DisseminationEvent event = facts.decodeEvent(record.value(), now, eventCodec);
         if (event == null) {
           continue;

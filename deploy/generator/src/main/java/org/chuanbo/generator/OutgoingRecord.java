@@ -3,12 +3,13 @@ package org.chuanbo.generator;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.chuanbo.schemas.Topics;
 
 /**
  * One Kafka record to send, in send order. The arrays are not copied (a day holds ~90,000 records;
  * a duplicate shares its original's value): treat them as read-only.
  *
- * @param topic {@link #ARTICLES_TOPIC} or {@link #EVENTS_TOPIC}
+ * @param topic {@link Topics#ARTICLES} or {@link Topics#EVENTS}
  * @param key the article_id in UTF-8 (the key of both topics)
  * @param value the Avro single-object encoding (or, for {@link RecordKind#MALFORMED}, whatever
  *     broken bytes a faulty producer would send)
@@ -18,9 +19,6 @@ import java.util.Objects;
  */
 public record OutgoingRecord(
     String topic, byte[] key, byte[] value, long sendAtMillis, RecordKind kind) {
-
-  public static final String ARTICLES_TOPIC = "chuanbo.articles";
-  public static final String EVENTS_TOPIC = "chuanbo.events";
 
   public OutgoingRecord {
     Objects.requireNonNull(topic, "topic");

@@ -77,11 +77,16 @@ final class SeededRandom {
 
   /** An index drawn with probability proportional to {@code weights[i]}. */
   int weighted(double[] weights) {
+    return weightedIndex(weights, nextDouble());
+  }
+
+  /** The index that the uniform {@code u} in [0, 1) picks, proportionally to the weights. */
+  static int weightedIndex(double[] weights, double u) {
     double total = 0;
     for (double w : weights) {
       total += w;
     }
-    double x = nextDouble() * total;
+    double x = u * total;
     for (int i = 0; i < weights.length; i++) {
       x -= weights[i];
       if (x < 0) {

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.avro.Schema;
 import org.chuanbo.generator.PlannedArticle.VersionSend;
+import org.chuanbo.schemas.Topics;
 import org.chuanbo.schemas.catalog.SchemaCatalog;
 import org.chuanbo.schemas.records.Article;
 import org.chuanbo.schemas.records.Channel;
@@ -122,7 +123,7 @@ public final class StreamGenerator implements Iterator<OutgoingRecord> {
       keys.put(article, article.id().getBytes(StandardCharsets.UTF_8));
       for (VersionSend send : article.sends()) {
         queue(
-            OutgoingRecord.ARTICLES_TOPIC,
+            Topics.ARTICLES,
             keys.get(article),
             articleCodec.encode(send.version().toGenericRecord(articleCodec.schema())),
             send.sendAtMillis(),
@@ -400,20 +401,15 @@ public final class StreamGenerator implements Iterator<OutgoingRecord> {
     byte[] key = keys.get(article);
     byte[] bytes = eventCodec.encode(event.toGenericRecord(eventSchema));
     long sendAt = faults.sendTime(event.channel(), at);
-    queue(OutgoingRecord.EVENTS_TOPIC, key, bytes, sendAt, RecordKind.EVENT);
+    queue(Topics.EVENTS, key, bytes, sendAt, RecordKind.EVENT);
     long retry = faults.duplicateSendTime(sendAt);
     if (retry >= 0) {
-      queue(OutgoingRecord.EVENTS_TOPIC, key, bytes, retry, RecordKind.DUPLICATE);
+      queue(Topics.EVENTS, key, bytes, retry, RecordKind.DUPLICATE);
     }
     if (faults.malformedAlongside()) {
       SeededRandom random = faults.random();
       byte[] broken = malformed.make(event, bytes, article.latest(), nextEventId(), random);
-      queue(
-          OutgoingRecord.EVENTS_TOPIC,
-          key,
-          broken,
-          sendAt + random.between(0, 500),
-          RecordKind.MALFORMED);
+      queue(Topics.EVENTS, key, broken, sendAt + random.between(0, 500), RecordKind.MALFORMED);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.chuanbo.schemas.Topics;
 import org.chuanbo.schemas.records.Channel;
 import org.chuanbo.schemas.records.DisseminationEvent;
 import org.chuanbo.schemas.records.EventType;
@@ -27,17 +28,17 @@ class DeliveryFaultsTest {
     for (OutgoingRecord r : records) {
       switch (r.kind()) {
         case ARTICLE -> {
-          assertThat(r.topic()).isEqualTo(OutgoingRecord.ARTICLES_TOPIC);
+          assertThat(r.topic()).isEqualTo(Topics.ARTICLES);
           var article = GeneratedStreams.article(r);
           assertThat(article.validate(Instant.ofEpochMilli(r.sendAtMillis()))).isEmpty();
           assertThat(article.articleId()).isEqualTo(r.keyText());
         }
         case EVENT, DUPLICATE -> {
-          assertThat(r.topic()).isEqualTo(OutgoingRecord.EVENTS_TOPIC);
+          assertThat(r.topic()).isEqualTo(Topics.EVENTS);
           assertThat(GeneratedStreams.rejection(r)).as("%s", r).isNull();
           assertThat(GeneratedStreams.event(r).articleId()).isEqualTo(r.keyText());
         }
-        case MALFORMED -> assertThat(r.topic()).isEqualTo(OutgoingRecord.EVENTS_TOPIC);
+        case MALFORMED -> assertThat(r.topic()).isEqualTo(Topics.EVENTS);
       }
     }
   }
@@ -49,7 +50,7 @@ class DeliveryFaultsTest {
     long events = StreamGeneratorTest.count(records, RecordKind.EVENT);
 
     assertThat((double) malformed.size() / events).isBetween(0.0005, 0.002);
-    assertThat(malformed).allMatch(r -> r.topic().equals(OutgoingRecord.EVENTS_TOPIC));
+    assertThat(malformed).allMatch(r -> r.topic().equals(Topics.EVENTS));
     Map<String, Long> reasons =
         malformed.stream()
             .collect(

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.chuanbo.generator.GeneratedStreamFacts.ArticleChannelMinute;
 import org.chuanbo.generator.GeneratedStreamFacts.Counts;
 import org.chuanbo.schemas.RejectReason;
+import org.chuanbo.schemas.Topics;
 import org.chuanbo.schemas.catalog.SchemaCatalog;
 import org.chuanbo.schemas.records.Article;
 import org.chuanbo.schemas.records.Channel;
@@ -185,7 +186,7 @@ class GeneratedStreamFactsTest {
   private void send(Article article, long sentSecondsAfterTen) {
     stream.add(
         new OutgoingRecord(
-            OutgoingRecord.ARTICLES_TOPIC,
+            Topics.ARTICLES,
             article.articleId().getBytes(StandardCharsets.UTF_8),
             articles.encode(article.toGenericRecord(articles.schema())),
             TEN.plusSeconds(sentSecondsAfterTen).toEpochMilli(),
@@ -195,7 +196,7 @@ class GeneratedStreamFactsTest {
   private void raw(String key, byte[] value, long sentSecondsAfterTen, RecordKind kind) {
     stream.add(
         new OutgoingRecord(
-            OutgoingRecord.EVENTS_TOPIC,
+            Topics.EVENTS,
             key.getBytes(StandardCharsets.UTF_8),
             value,
             TEN.plusSeconds(sentSecondsAfterTen).toEpochMilli(),

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.chuanbo.schemas.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class StreamFileTest {
   void shouldWriteOneJsonObjectPerLineWithTheDocumentedFields() {
     OutgoingRecord record =
         new OutgoingRecord(
-            OutgoingRecord.EVENTS_TOPIC,
+            Topics.EVENTS,
             "hz-20240304-001".getBytes(StandardCharsets.UTF_8),
             new byte[] {(byte) 0xC3, 0x01, 0x00, (byte) 0xFF},
             1_709_510_400_123L,
@@ -53,7 +54,7 @@ class StreamFileTest {
   void shouldEscapeKeysThatNeedIt() {
     OutgoingRecord record =
         new OutgoingRecord(
-            OutgoingRecord.ARTICLES_TOPIC,
+            Topics.ARTICLES,
             "引号\"与\\反斜杠\n".getBytes(StandardCharsets.UTF_8),
             new byte[0],
             0,
@@ -66,8 +67,7 @@ class StreamFileTest {
   void shouldNameTheLineThatIsNotARecord() throws IOException {
     Path file = dir.resolve("broken.jsonl");
     OutgoingRecord good =
-        new OutgoingRecord(
-            OutgoingRecord.EVENTS_TOPIC, new byte[] {'k'}, new byte[] {1}, 5, RecordKind.EVENT);
+        new OutgoingRecord(Topics.EVENTS, new byte[] {'k'}, new byte[] {1}, 5, RecordKind.EVENT);
     Files.writeString(
         file, StreamFile.toLine(good) + "\n{\"topic\":\"chuanbo.events\",\"key\":\"k\"}\n");
 
@@ -84,11 +84,7 @@ class StreamFileTest {
   void shouldRefuseKeysThatAreNotText() {
     OutgoingRecord record =
         new OutgoingRecord(
-            OutgoingRecord.EVENTS_TOPIC,
-            new byte[] {(byte) 0xFF},
-            new byte[0],
-            0,
-            RecordKind.EVENT);
+            Topics.EVENTS, new byte[] {(byte) 0xFF}, new byte[0], 0, RecordKind.EVENT);
 
     assertThatThrownBy(() -> StreamFile.toLine(record))
         .isInstanceOf(IllegalArgumentException.class);

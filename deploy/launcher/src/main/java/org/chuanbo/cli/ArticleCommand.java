@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.chuanbo.cli.report.ConsoleTable;
 import org.chuanbo.cli.report.NamedQueries;
+import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,14 +32,11 @@ final class ArticleCommand implements Runnable {
 
   @Override
   public void run() {
-    String endpoint =
+    ClickHouseEndpoint endpoint =
         url != null
-            ? url
-            : StackCommand.running()
-                .map(s -> s.ports().clickHouseUrl())
-                .orElse("http://127.0.0.1:8123");
-    try (Client client =
-        new Client.Builder().addEndpoint(endpoint).setUsername("default").setPassword("").build()) {
+            ? new ClickHouseEndpoint(url, "default", "")
+            : StackCommand.runningOrDefaultPorts().clickHouseEndpoint();
+    try (Client client = endpoint.newClient()) {
       NamedQueries queries = new NamedQueries(client);
       Map<String, Object> id = Map.of("article_id", articleId);
       List<GenericRecord> header = queries.run("article_header", id);
@@ -48,7 +46,7 @@ final class ArticleCommand implements Runnable {
             "no article '"
                 + articleId
                 + "' in "
-                + endpoint
+                + endpoint.url()
                 + " (./chuanbo demo lists article ids)");
       }
       if (!header.isEmpty()) {

@@ -1,9 +1,8 @@
 package org.chuanbo.cli;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.chuanbo.cli.report.NamedQueries;
@@ -13,6 +12,7 @@ import org.chuanbo.generator.GeneratedStreamFacts;
 import org.chuanbo.generator.GeneratorSettings;
 import org.chuanbo.generator.OutgoingRecord;
 import org.chuanbo.generator.StreamGenerator;
+import org.chuanbo.schemas.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,27 +54,24 @@ final class DemoCommand implements Runnable {
     StackCommand.printAddresses(stack);
 
     GeneratorSettings settings =
-        new GeneratorSettings(
-            1, seed, rate, LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1));
+        new GeneratorSettings(1, seed, rate, GenerateCommand.firstOfLastDays(1));
     System.out.printf("生成 %s 一天的传播数据（种子 %d）…%n", settings.start(), seed);
     List<OutgoingRecord> records = StreamGenerator.generate(settings);
     GeneratedStreamFacts expected = GeneratedStreamFacts.of(records);
     GenerateCommand.publish(stack.ports().kafkaAddress(), records);
 
-    try (Client client =
-        new Client.Builder()
-            .addEndpoint(stack.ports().clickHouseUrl())
-            .setUsername("default")
-            .setPassword("")
-            .build()) {
-      awaitCaughtUp(client, settings, expected);
-      List<TopArticlesReport.Line> top = TopArticlesReport.query(new NamedQueries(client), 10);
+    try (Client client = stack.ports().clickHouseEndpoint().newClient()) {
+      NamedQueries queries = new NamedQueries(client);
+      awaitCaughtUp(queries, settings, expected);
+      List<TopArticlesReport.Line> top = TopArticlesReport.query(queries, 10);
       System.out.println();
       System.out.println("传播力前十的稿件（" + settings.start() + "，全部渠道）");
       System.out.println(TopArticlesReport.render(top));
       System.out.printf(
-          "共 %,d 条有效事件；重复 %,d 条已去重；%,d 条坏数据进入死信主题 chuanbo.events.dlq。%n",
-          expected.events().size(), expected.duplicatesDropped(), expected.rejectedEventCount());
+          "共 %,d 条有效事件；重复 %,d 条已去重；%,d 条坏数据进入死信主题 " + Topics.EVENTS_DLQ + "。%n",
+          expected.events().size(),
+          expected.duplicatesDropped(),
+          expected.rejectedEventCount());
       System.out.println();
       System.out.println("下一步 / where to look next:");
       if (!top.isEmpty()) {
@@ -92,7 +89,7 @@ final class DemoCommand implements Runnable {
 
   /** Waits until every generated event of the day is in ClickHouse, printing progress. */
   private void awaitCaughtUp(
-      Client client, GeneratorSettings settings, GeneratedStreamFacts expected) {
+      NamedQueries queries, GeneratorSettings settings, GeneratedStreamFacts expected) {
     long target = expected.events().size();
     long views = expected.totals().views();
     // Only the generated day counts (event time), so data of other days does not end the wait.
@@ -104,16 +101,9 @@ final class DemoCommand implements Runnable {
             settings.periodEnd().getEpochSecond());
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      long arrived =
-          count(
-              client,
-              "SELECT count() FROM chuanbo.events WHERE toUnixTimestamp(event_time) >= {from:Int64} AND toUnixTimestamp(event_time) < {to:Int64}",
-              period);
-      long counted =
-          count(
-              client,
-              "SELECT sum(views) FROM chuanbo.article_minute WHERE toUnixTimestamp(minute) >= {from:Int64} AND toUnixTimestamp(minute) < {to:Int64}",
-              period);
+      GenericRecord progress = queries.run("ingested_in_period", period).get(0);
+      long arrived = progress.getLong("events");
+      long counted = progress.getLong("views");
       System.out.printf(
           "\r作业处理中：%,d / %,d 条事件已入库，%,d / %,d 次阅读已汇总", arrived, target, counted, views);
       if (arrived >= target && counted >= views) {
@@ -134,9 +124,5 @@ final class DemoCommand implements Runnable {
         throw new IllegalStateException("interrupted", e);
       }
     }
-  }
-
-  private static long count(Client client, String sql, Map<String, Object> parameters) {
-    return client.queryAll(sql, parameters).get(0).getLong(1);
   }
 }

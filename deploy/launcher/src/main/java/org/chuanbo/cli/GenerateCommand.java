@@ -3,7 +3,6 @@ package org.chuanbo.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.chuanbo.generator.GeneratorSettings;
 import org.chuanbo.generator.OutgoingRecord;
@@ -61,20 +60,18 @@ final class GenerateCommand implements Runnable {
   @Override
   public void run() {
     GeneratorSettings settings = settings();
-    List<OutgoingRecord> records = StreamGenerator.generate(settings);
     if (file != null) {
+      // Straight from the generator to the file: a long stream never has to fit in memory.
       try {
-        StreamFile.write(file, records);
+        long written = StreamFile.write(file, StreamGenerator.iterate(settings));
+        System.out.printf("wrote %,d records to %s%n", written, file);
       } catch (IOException e) {
         throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
       }
-      System.out.printf("wrote %,d records to %s%n", records.size(), file);
       return;
     }
-    String bootstrap =
-        kafka != null
-            ? kafka
-            : StackCommand.running().map(s -> s.ports().kafkaAddress()).orElse("127.0.0.1:9092");
+    List<OutgoingRecord> records = StreamGenerator.generate(settings);
+    String bootstrap = kafka != null ? kafka : StackCommand.runningOrDefaultPorts().kafkaAddress();
     publish(bootstrap, records);
   }
 
@@ -85,9 +82,14 @@ final class GenerateCommand implements Runnable {
     if (!(rate > 0)) {
       throw new IllegalArgumentException("--rate must be positive");
     }
-    LocalDate first =
-        start != null ? start : LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(days);
-    return new GeneratorSettings(days, seed, rate, first);
+    return new GeneratorSettings(days, seed, rate, start != null ? start : firstOfLastDays(days));
+  }
+
+  /**
+   * The first of the {@code days} days that ended at the last Shanghai midnight: all in the past.
+   */
+  static LocalDate firstOfLastDays(int days) {
+    return LocalDate.now(GeneratorSettings.SHANGHAI).minusDays(days);
   }
 
   static void publish(String bootstrap, List<OutgoingRecord> records) {

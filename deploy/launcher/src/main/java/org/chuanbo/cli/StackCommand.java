@@ -16,6 +16,8 @@ import org.chuanbo.cli.stack.StackLayout;
 import org.chuanbo.cli.stack.StackPorts;
 import org.chuanbo.cli.stack.StackProcess;
 import org.chuanbo.cli.stack.StackState;
+import org.chuanbo.kafka.local.LoopbackPorts;
+import org.chuanbo.schemas.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,20 +35,30 @@ import picocli.CommandLine.Option;
     })
 final class StackCommand implements Runnable {
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
-    new picocli.CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.out);
   }
 
   static StackLayout layout() {
     return StackLayout.in(ProjectRoot.path());
   }
 
+  /** The running stack's ports, else the defaults: where a command finds Kafka and ClickHouse. */
+  static StackPorts runningOrDefaultPorts() {
+    return running().map(StackState::ports).orElse(StackPorts.DEFAULTS);
+  }
+
+  /** The stack whose process is alive, in whatever phase. */
+  static Optional<StackState> alive() {
+    return StackState.readFrom(layout().stateFile()).filter(StackState::processAlive);
+  }
+
   /** The running stack, if its process is alive and ready. */
   static Optional<StackState> running() {
-    return StackState.readFrom(layout().stateFile())
-        .filter(StackState::processAlive)
-        .filter(state -> state.phase().equals(StackState.READY));
+    return alive().filter(state -> state.phase().equals(StackState.READY));
   }
 
   /** Ports flags shared by up and run. */
@@ -165,7 +177,8 @@ final class StackCommand implements Runnable {
     System.out.println(
         "  Kafka       "
             + ports.kafkaAddress()
-            + "   topics chuanbo.events, chuanbo.articles, chuanbo.events.dlq");
+            + "   topics "
+            + String.join(", ", Topics.EVENTS, Topics.ARTICLES, Topics.EVENTS_DLQ));
     System.out.println(
         "  ClickHouse  "
             + ports.clickHouseUrl()
@@ -182,8 +195,7 @@ final class StackCommand implements Runnable {
   static final class Status implements Runnable {
     @Override
     public void run() {
-      Optional<StackState> state =
-          StackState.readFrom(layout().stateFile()).filter(StackState::processAlive);
+      Optional<StackState> state = alive();
       if (state.isEmpty()) {
         System.out.println("the local stack is not running (./chuanbo stack up starts it)");
         return;
@@ -199,7 +211,7 @@ final class StackCommand implements Runnable {
           "  Kafka       "
               + ports.kafkaAddress()
               + "  "
-              + (portOpen(ports.kafka()) ? "answers" : "no answer"));
+              + (LoopbackPorts.accepts(ports.kafka(), 1000) ? "answers" : "no answer"));
     }
 
     private static String probe(String url) {
@@ -222,15 +234,6 @@ final class StackCommand implements Runnable {
         return "interrupted";
       }
     }
-
-    private static boolean portOpen(int port) {
-      try (java.net.Socket socket = new java.net.Socket()) {
-        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
-        return true;
-      } catch (IOException e) {
-        return false;
-      }
-    }
   }
 
   @Command(
@@ -240,8 +243,7 @@ final class StackCommand implements Runnable {
   static final class Down implements Runnable {
     @Override
     public void run() {
-      Optional<StackState> state =
-          StackState.readFrom(layout().stateFile()).filter(StackState::processAlive);
+      Optional<StackState> state = alive();
       if (state.isEmpty()) {
         System.out.println("the local stack is not running");
         return;

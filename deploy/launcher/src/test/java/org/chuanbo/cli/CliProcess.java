@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.chuanbo.clickhouse.local.engine.JvmSignalChaining;
+import org.chuanbo.kafka.local.LoopbackPorts;
 
 /** Runs {@code ./chuanbo …} as its own process, as a user would, from a given project root. */
 final class CliProcess {
@@ -41,9 +41,9 @@ final class CliProcess {
   /** {@code --kafka-port P --clickhouse-port P --flink-port P}, each a free port. */
   static List<String> freeStackPorts() throws IOException {
     return List.of(
-        "--kafka-port", Integer.toString(org.chuanbo.kafka.local.LoopbackPorts.freePort()),
-        "--clickhouse-port", Integer.toString(org.chuanbo.kafka.local.LoopbackPorts.freePort()),
-        "--flink-port", Integer.toString(org.chuanbo.kafka.local.LoopbackPorts.freePort()));
+        "--kafka-port", Integer.toString(LoopbackPorts.freePort()),
+        "--clickhouse-port", Integer.toString(LoopbackPorts.freePort()),
+        "--flink-port", Integer.toString(LoopbackPorts.freePort()));
   }
 
   static CliProcess run(Path root, List<String> first, List<String> more)
@@ -64,10 +64,6 @@ final class CliProcess {
   CliProcess expectSuccess() throws IOException {
     assertThat(process.exitValue()).as("exit status; output:%n%s", output()).isZero();
     return this;
-  }
-
-  <T> T then(Supplier<T> next) {
-    return next.get();
   }
 
   Process process() {

@@ -3,21 +3,18 @@ package org.chuanbo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.chuanbo.clickhouse.local.engine.JvmSignalChaining;
+import org.chuanbo.kafka.local.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,9 +28,10 @@ class ClickHouseCommandITCase {
 
   @Test
   void shouldAnswerPingWithinFiveSecondsAndServeTheCurrentEngine() throws Exception {
-    int port = freePort();
-    Process endpoint =
-        start(
+    int port = LoopbackPorts.freePort();
+    CliProcess endpoint =
+        CliProcess.start(
+            temp,
             "clickhouse",
             "--port",
             Integer.toString(port),
@@ -49,16 +47,18 @@ class ClickHouseCommandITCase {
 
   @Test
   void shouldKeepDataAcrossACleanRestart() throws Exception {
-    int port = freePort();
+    int port = LoopbackPorts.freePort();
     String data = temp.resolve("data").toString();
-    Process first = start("clickhouse", "--port", Integer.toString(port), "--data", data);
+    CliProcess first =
+        CliProcess.start(temp, "clickhouse", "--port", Integer.toString(port), "--data", data);
     awaitPing(port);
     post(port, "/", "CREATE TABLE kept (id UInt32, title String) ENGINE = MergeTree ORDER BY id");
     post(port, "/?query=" + encode("INSERT INTO kept FORMAT TSV"), "1\t我是党员\n2\t第一书记\n");
     assertThat(stop(first)).as("exit status after SIGTERM").isZero();
-    assertThat(output(first)).contains("ClickHouse endpoint stopped");
+    assertThat(first.output()).contains("ClickHouse endpoint stopped");
 
-    Process second = start("clickhouse", "--port", Integer.toString(port), "--data", data);
+    CliProcess second =
+        CliProcess.start(temp, "clickhouse", "--port", Integer.toString(port), "--data", data);
     try {
       awaitPing(port);
       assertThat(get(port, "/?query=" + encode("SELECT id, title FROM kept ORDER BY id")).body())
@@ -70,9 +70,10 @@ class ClickHouseCommandITCase {
 
   @Test
   void shouldRefuseWrongCredentialsWhenStartedWithAUser() throws Exception {
-    int port = freePort();
-    Process endpoint =
-        start(
+    int port = LoopbackPorts.freePort();
+    CliProcess endpoint =
+        CliProcess.start(
+            temp,
             "clickhouse",
             "--port",
             Integer.toString(port),
@@ -96,49 +97,23 @@ class ClickHouseCommandITCase {
 
   @Test
   void shouldExplainABadFlagInOneLine() throws Exception {
-    Process process =
-        start("clickhouse", "--port", "99999", "--data", temp.resolve("data").toString());
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).isNotZero();
-    List<String> lines = output(process).lines().filter(line -> !line.isBlank()).toList();
+    CliProcess process =
+        CliProcess.start(
+            temp, "clickhouse", "--port", "99999", "--data", temp.resolve("data").toString());
+    assertThat(process.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.process().exitValue()).isNotZero();
+    List<String> lines = process.output().lines().filter(line -> !line.isBlank()).toList();
     assertThat(lines).hasSize(1);
     assertThat(lines.get(0)).startsWith("chuanbo: ").contains("--port");
 
-    Process unknown = start("clickhouse", "--prot", "1");
-    assertThat(unknown.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(output(unknown).strip()).startsWith("chuanbo: Unknown option").contains("--help");
-  }
-
-  private Process start(String... arguments) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("-Dchuanbo.cache=" + System.getProperty("chuanbo.cache"));
-    command.add(ChuanboCli.class.getName());
-    command.addAll(List.of(arguments));
-    Path log = Files.createTempFile(temp, "chuanbo-", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("LD_PRELOAD", JvmSignalChaining.libjsig().toString());
-    Process process = builder.start();
-    logs.add(new Object[] {process, log});
-    return process;
-  }
-
-  private final List<Object[]> logs = new ArrayList<>();
-
-  private String output(Process process) throws IOException {
-    for (Object[] entry : logs) {
-      if (entry[0] == process) {
-        return Files.readString((Path) entry[1]);
-      }
-    }
-    throw new IllegalArgumentException("not started here");
+    CliProcess unknown = CliProcess.start(temp, "clickhouse", "--prot", "1");
+    assertThat(unknown.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(unknown.output().strip()).startsWith("chuanbo: Unknown option").contains("--help");
   }
 
   /** SIGTERM, as a service manager stops it; returns the exit status. */
-  private static int stop(Process process) throws InterruptedException {
+  private static int stop(CliProcess cli) throws InterruptedException {
+    Process process = cli.process();
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
@@ -179,11 +154,5 @@ class ClickHouseCommandITCase {
 
   private static String encode(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -29,12 +29,7 @@ class DemoCommandITCase {
       assertThat(output).contains("传播力前十的稿件").contains("排名").contains("./chuanbo article ");
 
       StackState stack = StackState.readFrom(StackLayout.in(root).stateFile()).orElseThrow();
-      try (Client client =
-          new Client.Builder()
-              .addEndpoint(stack.ports().clickHouseUrl())
-              .setUsername("default")
-              .setPassword("")
-              .build()) {
+      try (Client client = stack.ports().clickHouseEndpoint().newClient()) {
         List<TopArticlesReport.Line> top = TopArticlesReport.query(new NamedQueries(client), 10);
         assertThat(top).hasSize(10);
         for (TopArticlesReport.Line line : top) {

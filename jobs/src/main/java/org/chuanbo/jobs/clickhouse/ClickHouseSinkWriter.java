@@ -44,8 +44,7 @@ final class ClickHouseSinkWriter<T> implements CommittingSinkWriter<T, InsertBat
       json.setRootValueSeparator(null);
     }
     mapping.write(element, json);
-    json.flush();
-    buffer.write('\n');
+    json.writeRaw('\n');
     rows++;
     rowsWritten.inc();
   }

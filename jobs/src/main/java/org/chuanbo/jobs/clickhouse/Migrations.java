@@ -56,58 +56,77 @@ public final class Migrations {
   /** Applies what is missing; returns the names applied now (empty when all were applied). */
   public List<String> apply(ClickHouseEndpoint endpoint) {
     try (Client client = endpoint.newClient()) {
-      for (String statement :
-          SqlScript.statements(resource(FOLDER + "bootstrap/schema_migrations.sql"))) {
-        execute(client, statement);
-      }
-      Map<Integer, String> applied = applied(client);
-      List<String> appliedNow = new ArrayList<>();
-      for (Migration migration : migrations) {
-        String recorded = applied.get(migration.version());
-        if (recorded != null) {
-          if (!recorded.equals(migration.sha256())) {
-            throw new IllegalStateException(
-                "migration "
-                    + migration.name()
-                    + " changed after it was applied; add a new numbered migration instead");
-          }
-          continue;
-        }
-        for (String statement : SqlScript.statements(migration.sql())) {
-          execute(client, statement);
-        }
-        execute(
-            client,
+      Statements statements = new Statements(client, endpoint.url());
+      statements.run(resource(FOLDER + "bootstrap/schema_migrations.sql"));
+      List<Migration> pending = pending(statements.applied());
+      for (Migration migration : pending) {
+        statements.run(migration.sql());
+        statements.run(
             "INSERT INTO chuanbo.schema_migrations (version, name, sha256) VALUES ("
                 + migration.version()
                 + ", '"
                 + migration.name()
                 + "', '"
                 + migration.sha256()
-                + "')");
-        appliedNow.add(migration.name());
+                + "');");
       }
-      return appliedNow;
-    } catch (Exception e) {
-      if (e instanceof IllegalStateException illegal) {
-        throw illegal;
-      }
-      throw new IllegalStateException(
-          "cannot migrate ClickHouse at " + endpoint.url() + ": " + firstLine(e), e);
+      return pending.stream().map(Migration::name).toList();
     }
   }
 
-  private static Map<Integer, String> applied(Client client) {
-    Map<Integer, String> applied = new TreeMap<>();
-    for (GenericRecord row :
-        client.queryAll("SELECT version, sha256 FROM chuanbo.schema_migrations")) {
-      applied.put(row.getInteger("version"), row.getString("sha256"));
+  /** The migrations not applied yet; a changed applied one stops the run. */
+  private List<Migration> pending(Map<Integer, String> applied) {
+    List<Migration> pending = new ArrayList<>();
+    for (Migration migration : migrations) {
+      String recorded = applied.get(migration.version());
+      if (recorded == null) {
+        pending.add(migration);
+      } else if (!recorded.equals(migration.sha256())) {
+        throw new IllegalStateException(
+            "migration "
+                + migration.name()
+                + " changed after it was applied; add a new numbered migration instead");
+      }
     }
-    return applied;
+    return pending;
   }
 
-  private static void execute(Client client, String statement) throws Exception {
-    client.execute(statement).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).close();
+  /** Runs scripts on one ClickHouse; any failure says where and why in one line. */
+  private record Statements(Client client, String url) {
+
+    void run(String script) {
+      for (String statement : SqlScript.statements(script)) {
+        call(() -> client.execute(statement).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).close());
+      }
+    }
+
+    Map<Integer, String> applied() {
+      Map<Integer, String> applied = new TreeMap<>();
+      call(
+          () -> {
+            for (GenericRecord row :
+                client.queryAll("SELECT version, sha256 FROM chuanbo.schema_migrations")) {
+              applied.put(row.getInteger("version"), row.getString("sha256"));
+            }
+          });
+      return applied;
+    }
+
+    private void call(ThrowingRunnable action) {
+      try {
+        action.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while migrating ClickHouse at " + url, e);
+      } catch (Exception e) {
+        throw new IllegalStateException(
+            "cannot migrate ClickHouse at " + url + ": " + firstLine(e), e);
+      }
+    }
+  }
+
+  private interface ThrowingRunnable {
+    void run() throws Exception;
   }
 
   private static String resource(String path) {

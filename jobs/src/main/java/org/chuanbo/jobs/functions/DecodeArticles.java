@@ -2,13 +2,11 @@ package org.chuanbo.jobs.functions;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.util.OutputTag;
 import org.chuanbo.jobs.records.ArticleVersion;
 import org.chuanbo.jobs.records.RejectedRecord;
 import org.chuanbo.schemas.RejectedRecordException;
-import org.chuanbo.schemas.ValidationProblem;
 import org.chuanbo.schemas.records.Article;
 
 /** Decodes and validates {@code chuanbo.articles} records; rejects go to {@link #REJECTED}. */
@@ -23,10 +21,7 @@ public final class DecodeArticles extends DecodeRecords<ArticleVersion> {
   @Override
   ArticleVersion convert(GenericRecord record, Instant now) throws RejectedRecordException {
     Article article = Article.fromGenericRecord(record);
-    List<ValidationProblem> problems = article.validate(now);
-    if (!problems.isEmpty()) {
-      throw RejectedRecordException.of(problems);
-    }
+    RejectedRecordException.throwIfAny(article.validate(now));
     return new ArticleVersion(
         article.articleId(),
         article.title(),

@@ -3,13 +3,11 @@ package org.chuanbo.jobs.functions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.util.OutputTag;
 import org.chuanbo.jobs.records.EnrichedEvent;
 import org.chuanbo.jobs.records.RejectedRecord;
 import org.chuanbo.schemas.RejectedRecordException;
-import org.chuanbo.schemas.ValidationProblem;
 import org.chuanbo.schemas.records.DisseminationEvent;
 
 /**
@@ -31,17 +29,12 @@ public final class DecodeEvents extends DecodeRecords<EnrichedEvent> {
   @Override
   EnrichedEvent convert(GenericRecord record, Instant now) throws RejectedRecordException {
     DisseminationEvent event = DisseminationEvent.fromGenericRecord(record);
-    List<ValidationProblem> problems = event.validate(now);
-    if (!problems.isEmpty()) {
-      throw RejectedRecordException.of(problems);
-    }
+    RejectedRecordException.throwIfAny(event.validate(now));
     String userId = pseudonymiser.pseudonym(event.userId());
     String personId = pseudonymiser.pseudonym(event.personId());
     // Reach counts people: the cross-channel person when known, else the user on that channel.
     String reachKey =
-        personId != null
-            ? "p:" + personId
-            : "u:" + pseudonymiser.pseudonym(event.channel().name() + ":" + event.userId());
+        personId != null ? "p:" + personId : "u:" + event.channel().name() + ":" + userId;
     return new EnrichedEvent(
         event.eventId(),
         event.eventType().name(),

@@ -5,6 +5,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
+import org.chuanbo.jobs.records.ArticleChannel;
 import org.chuanbo.jobs.records.ArticleMinuteDelta;
 import org.chuanbo.jobs.records.MinuteCounts;
 
@@ -14,14 +15,17 @@ import org.chuanbo.jobs.records.MinuteCounts;
  * summed without FINAL and without knowing how often a window fired.
  */
 public final class DeltaSinceLastFiring
-    extends ProcessWindowFunction<MinuteCounts, ArticleMinuteDelta, String, TimeWindow> {
+    extends ProcessWindowFunction<MinuteCounts, ArticleMinuteDelta, ArticleChannel, TimeWindow> {
 
   private static final ValueStateDescriptor<MinuteCounts> EMITTED =
       new ValueStateDescriptor<>("emitted", MinuteCounts.class);
 
   @Override
   public void process(
-      String key, Context context, Iterable<MinuteCounts> totals, Collector<ArticleMinuteDelta> out)
+      ArticleChannel key,
+      Context context,
+      Iterable<MinuteCounts> totals,
+      Collector<ArticleMinuteDelta> out)
       throws Exception {
     MinuteCounts total = totals.iterator().next();
     ValueState<MinuteCounts> emitted = context.windowState().getState(EMITTED);
@@ -31,13 +35,8 @@ public final class DeltaSinceLastFiring
       return;
     }
     emitted.update(total.copy());
-    int separator = key.lastIndexOf(ArticleChannelKey.SEPARATOR);
     out.collect(
-        new ArticleMinuteDelta(
-            key.substring(0, separator),
-            key.substring(separator + 1),
-            context.window().getStart(),
-            delta));
+        new ArticleMinuteDelta(key.articleId(), key.channel(), context.window().getStart(), delta));
   }
 
   @Override

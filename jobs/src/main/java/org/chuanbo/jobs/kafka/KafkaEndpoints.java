@@ -7,6 +7,7 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.chuanbo.jobs.records.RawRecord;
 import org.chuanbo.jobs.records.RejectedRecord;
+import org.chuanbo.schemas.Topics;
 
 /**
  * The job's Kafka sources and dead-letter sink for one cluster. Offsets are committed with
@@ -14,10 +15,6 @@ import org.chuanbo.jobs.records.RejectedRecord;
  * only committed transactions are read.
  */
 public record KafkaEndpoints(String bootstrapServers, String groupId) {
-
-  public static final String EVENTS = "chuanbo.events";
-  public static final String ARTICLES = "chuanbo.articles";
-  public static final String DEAD_LETTERS = "chuanbo.events.dlq";
 
   public KafkaSource<RawRecord> source(String topic, boolean stopAtLatest) {
     KafkaSourceBuilder<RawRecord> builder =
@@ -42,7 +39,7 @@ public record KafkaEndpoints(String bootstrapServers, String groupId) {
   public KafkaSink<RejectedRecord> deadLetterSink() {
     return KafkaSink.<RejectedRecord>builder()
         .setBootstrapServers(bootstrapServers)
-        .setRecordSerializer(new DeadLetterSerializer(DEAD_LETTERS))
+        .setRecordSerializer(new DeadLetterSerializer(Topics.EVENTS_DLQ))
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .build();
   }

@@ -7,7 +7,6 @@ import static org.chuanbo.jobs.functions.TestEvents.view;
 import java.time.Duration;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -16,6 +15,7 @@ import org.apache.flink.streaming.runtime.operators.windowing.WindowOperatorBuil
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
+import org.chuanbo.jobs.records.ArticleChannel;
 import org.chuanbo.jobs.records.ArticleMinuteDelta;
 import org.chuanbo.jobs.records.EnrichedEvent;
 import org.chuanbo.jobs.records.MinuteCounts;
@@ -30,16 +30,17 @@ class ArticleMinuteWindowOperatorTest {
   private static final Duration LATENESS = Duration.ofHours(1);
   private static final long WINDOW_END = BEGINNING + 60_000;
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, EnrichedEvent, ArticleMinuteDelta>
+  private static KeyedOneInputStreamOperatorTestHarness<
+          ArticleChannel, EnrichedEvent, ArticleMinuteDelta>
       harness() throws Exception {
-    WindowOperatorBuilder<EnrichedEvent, String, TimeWindow> builder =
+    WindowOperatorBuilder<EnrichedEvent, ArticleChannel, TimeWindow> builder =
         new WindowOperatorBuilder<>(
             TumblingEventTimeWindows.of(Duration.ofMinutes(1)),
             new EarlyFiringTrigger(Duration.ofSeconds(1)),
             new ExecutionConfig(),
             TypeInformation.of(EnrichedEvent.class),
             new ArticleChannelKey(),
-            Types.STRING);
+            TypeInformation.of(ArticleChannel.class));
     builder.allowedLateness(LATENESS);
     builder.sideOutputLateData(TOO_LATE);
     OneInputStreamOperator<EnrichedEvent, ArticleMinuteDelta> operator =
@@ -48,7 +49,7 @@ class ArticleMinuteWindowOperatorTest {
             new DeltaSinceLastFiring(),
             TypeInformation.of(MinuteCounts.class));
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        operator, new ArticleChannelKey(), Types.STRING);
+        operator, new ArticleChannelKey(), TypeInformation.of(ArticleChannel.class));
   }
 
   private static StreamRecord<EnrichedEvent> at(EnrichedEvent event) {

@@ -62,7 +62,11 @@ public final class AvroSingleObjectCodec {
   private final SchemaVersion current;
   private final SchemaCatalog catalog;
   private final GenericDatumWriter<GenericRecord> writer;
-  private final Map<Long, GenericDatumReader<GenericRecord>> readersByFingerprint = new HashMap<>();
+
+  /** Every readable writer version by fingerprint, with its reader: one lookup per record. */
+  private final Map<Long, KnownWriter> writersByFingerprint = new HashMap<>();
+
+  private record KnownWriter(SchemaVersion version, GenericDatumReader<GenericRecord> reader) {}
 
   private AvroSingleObjectCodec(SchemaCatalog catalog, SchemaVersion readerVersion) {
     this.catalog = catalog;
@@ -71,7 +75,8 @@ public final class AvroSingleObjectCodec {
     this.writer = new GenericDatumWriter<>(current.schema());
     for (SchemaVersion version : catalog.versions(recordName)) {
       requireReadable(version);
-      readersByFingerprint.put(version.fingerprint(), stringReader(version.schema()));
+      writersByFingerprint.put(
+          version.fingerprint(), new KnownWriter(version, stringReader(version.schema())));
     }
   }
 
@@ -174,16 +179,19 @@ public final class AvroSingleObjectCodec {
           String.format("starts with %02X %02X, expected C3 01", bytes[0] & 0xff, bytes[1] & 0xff));
     }
     long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    GenericDatumReader<GenericRecord> reader = readersByFingerprint.get(fingerprint);
-    if (reader == null) {
+    KnownWriter known = writersByFingerprint.get(fingerprint);
+    if (known == null) {
       throw unknownFingerprint(fingerprint);
     }
-    SchemaVersion writerVersion = catalog.byFingerprint(fingerprint).orElseThrow();
+    SchemaVersion writerVersion = known.version();
     BinaryBodyScanner.scan(writerVersion.schema(), bytes, HEADER_SIZE);
     try {
-      return reader.read(
-          null,
-          DecoderFactory.get().binaryDecoder(bytes, HEADER_SIZE, bytes.length - HEADER_SIZE, null));
+      return known
+          .reader()
+          .read(
+              null,
+              DecoderFactory.get()
+                  .binaryDecoder(bytes, HEADER_SIZE, bytes.length - HEADER_SIZE, null));
     } catch (IOException | RuntimeException e) {
       // The scan has accepted the bytes, so this is resolution refusing a value (e.g. an enum
       // symbol the reader lacks and has no default for): the data, not the code, is at fault.

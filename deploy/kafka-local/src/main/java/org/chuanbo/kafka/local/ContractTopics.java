@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.chuanbo.schemas.Topics;
 
 /**
  * The Kafka topics other people's tools rely on (a contract, see ARCHITECTURE.md): their names, and
@@ -21,20 +22,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * definitions serve the one-node local broker and a production cluster.
  */
 public final class ContractTopics {
-
-  /** Every channel's events, Avro single-object encoded; key {@code article_id}. */
-  public static final String EVENTS = "chuanbo.events";
-
-  /**
-   * Articles from the CMS, key {@code article_id}; compacted, so the latest version of every
-   * article stays for as long as the topic exists and a new reader can rebuild all of them.
-   */
-  public static final String ARTICLES = "chuanbo.articles";
-
-  /**
-   * Events the job rejected: the original bytes, with headers that say why, where from and when.
-   */
-  public static final String EVENTS_DLQ = "chuanbo.events.dlq";
 
   public static final int DEFAULT_EVENT_PARTITIONS = 4;
 
@@ -60,10 +47,10 @@ public final class ContractTopics {
     }
     Optional<Short> brokerDefault = Optional.empty();
     return List.of(
-        new NewTopic(EVENTS, Optional.of(eventPartitions), brokerDefault),
-        new NewTopic(ARTICLES, Optional.of(eventPartitions), brokerDefault)
+        new NewTopic(Topics.EVENTS, Optional.of(eventPartitions), brokerDefault),
+        new NewTopic(Topics.ARTICLES, Optional.of(eventPartitions), brokerDefault)
             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-        new NewTopic(EVENTS_DLQ, Optional.of(DLQ_PARTITIONS), brokerDefault)
+        new NewTopic(Topics.EVENTS_DLQ, Optional.of(DLQ_PARTITIONS), brokerDefault)
             .configs(
                 Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DLQ_RETENTION.toMillis()))));
   }

@@ -53,14 +53,6 @@ public record LocalKafkaSettings(
     return new LocalKafkaSettings(dataDirectory, port, controllerPort, startupTimeout, maxHeap);
   }
 
-  public LocalKafkaSettings withControllerPort(int controllerPort) {
-    return new LocalKafkaSettings(dataDirectory, port, controllerPort, startupTimeout, maxHeap);
-  }
-
-  public LocalKafkaSettings withStartupTimeout(Duration startupTimeout) {
-    return new LocalKafkaSettings(dataDirectory, port, controllerPort, startupTimeout, maxHeap);
-  }
-
   public LocalKafkaSettings withMaxHeap(String maxHeap) {
     return new LocalKafkaSettings(dataDirectory, port, controllerPort, startupTimeout, maxHeap);
   }

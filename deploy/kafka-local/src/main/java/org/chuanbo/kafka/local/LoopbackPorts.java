@@ -36,8 +36,13 @@ public final class LoopbackPorts {
 
   /** Whether a TCP connection to the port succeeds, i.e. something accepts there. */
   static boolean accepts(int port) {
+    return accepts(port, 500);
+  }
+
+  /** Whether a TCP connection to the loopback port succeeds within {@code timeoutMillis}. */
+  public static boolean accepts(int port, int timeoutMillis) {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(HOST, port), 500);
+      socket.connect(new InetSocketAddress(HOST, port), timeoutMillis);
       return true;
     } catch (IOException e) {
       return false;

@@ -33,6 +33,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.chuanbo.schemas.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,27 +68,24 @@ class LocalKafkaITCase {
   void shouldCreateTheContractTopicsOnceWithTheirSettings() throws Exception {
     try (Admin admin = admin()) {
       assertThat(ContractTopics.createMissing(admin))
-          .containsExactlyInAnyOrder(
-              ContractTopics.EVENTS, ContractTopics.ARTICLES, ContractTopics.EVENTS_DLQ);
+          .containsExactlyInAnyOrder(Topics.EVENTS, Topics.ARTICLES, Topics.EVENTS_DLQ);
       // Again, asking for other partition counts: existing topics stay as they are.
       assertThat(ContractTopics.createMissing(admin, 8)).isEmpty();
 
       Map<String, TopicDescription> topics =
           admin
-              .describeTopics(
-                  List.of(
-                      ContractTopics.EVENTS, ContractTopics.ARTICLES, ContractTopics.EVENTS_DLQ))
+              .describeTopics(List.of(Topics.EVENTS, Topics.ARTICLES, Topics.EVENTS_DLQ))
               .allTopicNames()
               .get();
-      assertThat(topics.get(ContractTopics.EVENTS).partitions()).hasSize(4);
-      assertThat(topics.get(ContractTopics.ARTICLES).partitions()).hasSize(4);
-      assertThat(topics.get(ContractTopics.EVENTS_DLQ).partitions()).hasSize(1);
+      assertThat(topics.get(Topics.EVENTS).partitions()).hasSize(4);
+      assertThat(topics.get(Topics.ARTICLES).partitions()).hasSize(4);
+      assertThat(topics.get(Topics.EVENTS_DLQ).partitions()).hasSize(1);
 
-      assertThat(topicConfig(admin, ContractTopics.ARTICLES, TopicConfig.CLEANUP_POLICY_CONFIG))
+      assertThat(topicConfig(admin, Topics.ARTICLES, TopicConfig.CLEANUP_POLICY_CONFIG))
           .isEqualTo("compact");
-      assertThat(topicConfig(admin, ContractTopics.EVENTS, TopicConfig.CLEANUP_POLICY_CONFIG))
+      assertThat(topicConfig(admin, Topics.EVENTS, TopicConfig.CLEANUP_POLICY_CONFIG))
           .isEqualTo("delete");
-      assertThat(topicConfig(admin, ContractTopics.EVENTS_DLQ, TopicConfig.RETENTION_MS_CONFIG))
+      assertThat(topicConfig(admin, Topics.EVENTS_DLQ, TopicConfig.RETENTION_MS_CONFIG))
           .isEqualTo(String.valueOf(Duration.ofDays(90).toMillis()));
     }
   }

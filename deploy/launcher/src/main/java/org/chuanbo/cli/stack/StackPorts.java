@@ -1,7 +1,12 @@
 package org.chuanbo.cli.stack;
 
+import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
+
 /** The local stack's addresses (ARCHITECTURE.md: Kafka 9092, ClickHouse HTTP 8123, Flink 8081). */
 public record StackPorts(int kafka, int clickHouse, int flink) {
+
+  /** Where the stack listens unless told otherwise. */
+  public static final StackPorts DEFAULTS = new StackPorts(9092, 8123, 8081);
 
   public String kafkaAddress() {
     return "127.0.0.1:" + kafka;
@@ -9,6 +14,11 @@ public record StackPorts(int kafka, int clickHouse, int flink) {
 
   public String clickHouseUrl() {
     return "http://127.0.0.1:" + clickHouse;
+  }
+
+  /** The stack's ClickHouse as the job and the clients reach it (user default, no password). */
+  public ClickHouseEndpoint clickHouseEndpoint() {
+    return ClickHouseEndpoint.local(clickHouse);
   }
 
   public String flinkUrl() {

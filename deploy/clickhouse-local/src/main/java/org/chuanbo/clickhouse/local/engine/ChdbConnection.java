@@ -19,14 +19,12 @@ public final class ChdbConnection implements AutoCloseable {
   private final Pointer connectionPointer;
   private final Pointer handle;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Runnable onClose;
   private boolean closed;
 
-  ChdbConnection(LibChdb lib, Pointer connectionPointer, Runnable onClose) {
+  ChdbConnection(LibChdb lib, Pointer connectionPointer) {
     this.lib = lib;
     this.connectionPointer = connectionPointer;
     this.handle = connectionPointer.getPointer(0);
-    this.onClose = onClose;
   }
 
   /** Runs one statement; the result must be closed. Throws {@link ClickHouseException}. */
@@ -136,6 +134,5 @@ public final class ChdbConnection implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    onClose.run();
   }
 }

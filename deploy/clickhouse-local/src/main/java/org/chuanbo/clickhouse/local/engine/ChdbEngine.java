@@ -7,17 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ClickHouse engine (chDB) loaded into this process, storing its data under one directory.
  *
  * <p>chDB boots one engine per process and binds it to one data path; every connection shares it.
  * So this class is a process-wide singleton: {@link #open} returns the engine that is already
- * running on the same directory, and refuses a second directory until the first is closed.
+ * running on the same directory, and refuses another directory. The engine lives as long as the
+ * process, which leaves through {@link EngineExit} (closing the engine first is neither needed —
+ * inserts are on disk when they return — nor safe).
  */
-public final class ChdbEngine implements AutoCloseable {
+public final class ChdbEngine {
 
   private static final Object LOCK = new Object();
   private static ChdbEngine running;
@@ -25,22 +25,23 @@ public final class ChdbEngine implements AutoCloseable {
 
   private final LibChdb lib;
   private final Path dataDirectory;
-  private final ChdbConnection primary;
-  private final Set<ChdbConnection> open = ConcurrentHashMap.newKeySet();
+
+  /** Holds the engine up and answered who it is; never handed out, so its session stays clean. */
+  private final ChdbConnection anchor;
+
   private final String version;
   private final String timezone;
-  private int users;
 
   private ChdbEngine(LibChdb lib, Path dataDirectory) {
     this.lib = lib;
     this.dataDirectory = dataDirectory;
-    this.primary = connect();
-    String[] identity = primary.executeText("SELECT version(), timezone()").strip().split("\t");
+    this.anchor = connect();
+    String[] identity = anchor.executeText("SELECT version(), timezone()").strip().split("\t");
     this.version = identity[0];
     this.timezone = identity[1];
   }
 
-  /** Opens (or joins) the engine on {@code dataDirectory}. Each call needs one {@link #close()}. */
+  /** Opens the engine on {@code dataDirectory}, or returns it if it already runs there. */
   public static ChdbEngine open(Path dataDirectory) {
     Path directory = dataDirectory.toAbsolutePath().normalize();
     synchronized (LOCK) {
@@ -49,10 +50,9 @@ public final class ChdbEngine implements AutoCloseable {
           throw new IllegalStateException(
               "this process already serves ClickHouse data from "
                   + running.dataDirectory
-                  + "; one engine per process, so close it before opening "
+                  + "; one engine per process, so it cannot also open "
                   + directory);
         }
-        running.users++;
         return running;
       }
       try {
@@ -71,7 +71,6 @@ public final class ChdbEngine implements AutoCloseable {
       loaded = true;
       lib.chdb_set_signal_handlers_enabled(0);
       running = new ChdbEngine(lib, directory);
-      running.users = 1;
       return running;
     }
   }
@@ -84,11 +83,6 @@ public final class ChdbEngine implements AutoCloseable {
   /** A new connection with a session of its own (settings, current database, temporary tables). */
   public ChdbConnection openConnection() {
     return connect();
-  }
-
-  /** The connection that keeps the engine up; shared, so do not change its session state. */
-  public ChdbConnection primary() {
-    return primary;
   }
 
   public String version() {
@@ -112,26 +106,6 @@ public final class ChdbEngine implements AutoCloseable {
               + dataDirectory
               + " (is another process using it?)");
     }
-    ChdbConnection[] holder = new ChdbConnection[1];
-    holder[0] = new ChdbConnection(lib, connectionPointer, () -> open.remove(holder[0]));
-    open.add(holder[0]);
-    return holder[0];
-  }
-
-  /** Closes every connection when the last user closes; data is on disk by then. */
-  @Override
-  public void close() {
-    synchronized (LOCK) {
-      if (running != this || --users > 0) {
-        return;
-      }
-      for (ChdbConnection connection : Set.copyOf(open)) {
-        if (connection != primary) {
-          connection.close();
-        }
-      }
-      primary.close();
-      running = null;
-    }
+    return new ChdbConnection(lib, connectionPointer);
   }
 }

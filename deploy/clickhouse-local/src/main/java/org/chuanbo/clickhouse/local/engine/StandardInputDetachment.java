@@ -1,8 +1,5 @@
 package org.chuanbo.clickhouse.local.engine;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-
 /**
  * Points the process's standard input at {@code /dev/null} before the engine loads.
  *
@@ -14,21 +11,11 @@ import com.sun.jna.Native;
  */
 final class StandardInputDetachment {
 
-  private static final int O_RDONLY = 0;
-
-  private interface LibC extends Library {
-    int open(String path, int flags);
-
-    int dup2(int from, int to);
-
-    int close(int fd);
-  }
-
   private StandardInputDetachment() {}
 
   static void detach() {
-    LibC libc = Native.load("c", LibC.class);
-    int devNull = libc.open("/dev/null", O_RDONLY);
+    LibC libc = LibC.INSTANCE;
+    int devNull = libc.open("/dev/null", LibC.O_RDONLY);
     if (devNull < 0) {
       return; // No /dev/null: nothing better to point at; the engine keeps the inherited input.
     }

@@ -47,12 +47,10 @@ final class InsertSpool implements AutoCloseable {
     try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
       // Large chunks: the default 8 KiB copy makes spooling the slowest step of a big insert.
       byte[] chunk = new byte[COPY_CHUNK];
-      long bytes = 0;
       for (int read = data.read(chunk); read >= 0; read = data.read(chunk)) {
         out.write(chunk, 0, read);
-        bytes += read;
       }
-      return new SpooledData(file, bytes);
+      return new SpooledData(file);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(file);
       throw e;
@@ -63,11 +61,10 @@ final class InsertSpool implements AutoCloseable {
   SpooledData spool(ByteBuffer data) throws IOException {
     Path file = Files.createTempFile(directory, "insert-", ".data");
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      long bytes = data.remaining();
       while (data.hasRemaining()) {
         channel.write(data);
       }
-      return new SpooledData(file, bytes);
+      return new SpooledData(file);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(file);
       throw e;
@@ -87,7 +84,7 @@ final class InsertSpool implements AutoCloseable {
   }
 
   /** One spooled body; closing deletes it. */
-  record SpooledData(Path path, long bytes) implements AutoCloseable {
+  record SpooledData(Path path) implements AutoCloseable {
     @Override
     public void close() {
       try {

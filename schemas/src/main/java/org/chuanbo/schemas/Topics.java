@@ -1,0 +1,19 @@
+package org.chuanbo.schemas;
+
+/**
+ * The Kafka topics of the contract (ARCHITECTURE.md), named in one place for every producer,
+ * consumer and tool.
+ */
+public final class Topics {
+
+  /** Events, one record per thing that happened to an article; key: {@code article_id}. */
+  public static final String EVENTS = "chuanbo.events";
+
+  /** Article versions from the CMS, compacted; key: {@code article_id}. */
+  public static final String ARTICLES = "chuanbo.articles";
+
+  /** Records the job rejected: the original bytes, with headers that say why, whence and when. */
+  public static final String EVENTS_DLQ = "chuanbo.events.dlq";
+
+  private Topics() {}
+}
