@@ -12,6 +12,12 @@ public final class Topics {
   /** Article versions from the CMS, compacted; key: {@code article_id}. */
   public static final String ARTICLES = "chuanbo.articles";
 
+  /**
+   * Counts that a platform (WeChat) reports per article, channel and Shanghai day, revised over days;
+   * key: {@code article_id}. The report with the latest {@code as_of} wins.
+   */
+  public static final String PLATFORM_COUNTS = "chuanbo.platform_counts";
+
   /** Records the job rejected: the original bytes, with headers that say why, whence and when. */
   public static final String EVENTS_DLQ = "chuanbo.events.dlq";
 
