@@ -19,21 +19,30 @@ import org.chuanbo.jobs.functions.ArticleChannelKey;
 import org.chuanbo.jobs.functions.CountingAggregator;
 import org.chuanbo.jobs.functions.DecodeArticles;
 import org.chuanbo.jobs.functions.DecodeEvents;
+import org.chuanbo.jobs.functions.DecodePlatformCounts;
 import org.chuanbo.jobs.functions.DeduplicateEvents;
 import org.chuanbo.jobs.functions.DeltaSinceLastFiring;
 import org.chuanbo.jobs.functions.EarlyFiringTrigger;
 import org.chuanbo.jobs.functions.JoinArticleOffice;
 import org.chuanbo.jobs.functions.LateEventCorrection;
 import org.chuanbo.jobs.functions.Pseudonymiser;
+import org.chuanbo.jobs.functions.TrackArticleSpread;
 import org.chuanbo.jobs.kafka.KafkaEndpoints;
 import org.chuanbo.jobs.records.ArticleMinuteDelta;
+import org.chuanbo.jobs.records.ArticleSpread;
+import org.chuanbo.jobs.records.CascadeShare;
 import org.chuanbo.jobs.records.ArticleVersion;
 import org.chuanbo.jobs.records.EnrichedEvent;
+import org.chuanbo.jobs.records.PlatformReport;
 import org.chuanbo.jobs.records.RawRecord;
 import org.chuanbo.jobs.records.RejectedRecord;
+import org.chuanbo.jobs.spread.DisseminationIndex;
 import org.chuanbo.jobs.tables.ArticleMinuteTable;
+import org.chuanbo.jobs.tables.ArticleSpreadTable;
 import org.chuanbo.jobs.tables.ArticleVersionsTable;
 import org.chuanbo.jobs.tables.EventsTable;
+import org.chuanbo.jobs.tables.PlatformCountReportsTable;
+import org.chuanbo.jobs.tables.ShareCascadeTable;
 import org.chuanbo.schemas.Topics;
 
 /**
@@ -44,33 +53,55 @@ import org.chuanbo.schemas.Topics;
  */
 public final class DisseminationJob {
 
-  /** Where the job reads: raw records of {@code chuanbo.events} and {@code chuanbo.articles}. */
-  public record Sources(Source<RawRecord, ?, ?> events, Source<RawRecord, ?, ?> articles) {
+  /**
+   * Where the job reads: raw records of {@code chuanbo.events}, {@code chuanbo.articles} and {@code
+   * chuanbo.platform_counts}.
+   */
+  public record Sources(
+      Source<RawRecord, ?, ?> events,
+      Source<RawRecord, ?, ?> articles,
+      Source<RawRecord, ?, ?> platformCounts) {
 
     /** The contract topics of one Kafka cluster, read from the start (or the restored offsets). */
     public static Sources kafka(KafkaEndpoints kafka) {
-      return new Sources(kafka.source(Topics.EVENTS, false), kafka.source(Topics.ARTICLES, false));
+      return new Sources(
+          kafka.source(Topics.EVENTS, false),
+          kafka.source(Topics.ARTICLES, false),
+          kafka.source(Topics.PLATFORM_COUNTS, false));
     }
   }
 
-  /** Where the job writes: the three tables and the dead-letter topic. */
+  /** Where the job writes: the tables and the dead-letter topic. */
   public record Sinks(
       Sink<EnrichedEvent> events,
       Sink<ArticleMinuteDelta> articleMinute,
       Sink<ArticleVersion> articles,
+      Sink<PlatformReport> platformCounts,
+      Sink<CascadeShare> shareCascade,
+      Sink<ArticleSpread> articleSpread,
       Sink<RejectedRecord> deadLetters) {
 
     /** The ClickHouse tables (exactly once) and the cluster's dead-letter topic. */
     public static Sinks clickHouseAndKafka(ClickHouseEndpoint clickHouse, KafkaEndpoints kafka) {
       return new Sinks(
-          new ClickHouseSink<>(clickHouse, new EventsTable()),
-          new ClickHouseSink<>(clickHouse, new ArticleMinuteTable()),
-          new ClickHouseSink<>(clickHouse, new ArticleVersionsTable()),
+          new ClickHouseSink<>(clickHouse, EventsTable.MAPPING),
+          new ClickHouseSink<>(clickHouse, ArticleMinuteTable.MAPPING),
+          new ClickHouseSink<>(clickHouse, ArticleVersionsTable.MAPPING),
+          new ClickHouseSink<>(clickHouse, PlatformCountReportsTable.MAPPING),
+          new ClickHouseSink<>(clickHouse, ShareCascadeTable.MAPPING),
+          new ClickHouseSink<>(clickHouse, ArticleSpreadTable.MAPPING),
           kafka.deadLetterSink());
     }
 
     public Sinks withEvents(Sink<EnrichedEvent> eventsSink) {
-      return new Sinks(eventsSink, articleMinute, articles, deadLetters);
+      return new Sinks(
+          eventsSink,
+          articleMinute,
+          articles,
+          platformCounts,
+          shareCascade,
+          articleSpread,
+          deadLetters);
     }
   }
 
@@ -103,13 +134,27 @@ public final class DisseminationJob {
             .uid("decode-articles")
             .name("decode and validate articles");
 
+    SingleOutputStreamOperator<PlatformReport> platformReports =
+        env.fromSource(
+                sources.platformCounts(), WatermarkStrategy.noWatermarks(), Topics.PLATFORM_COUNTS)
+            .uid("platform-counts-source")
+            .process(new DecodePlatformCounts(clock))
+            .uid("decode-platform-counts")
+            .name("decode and validate platform counts");
+
     decodedEvents
         .getSideOutput(DecodeEvents.REJECTED)
-        .union(articles.getSideOutput(DecodeArticles.REJECTED))
+        .union(
+            articles.getSideOutput(DecodeArticles.REJECTED),
+            platformReports.getSideOutput(DecodePlatformCounts.REJECTED))
         .sinkTo(sinks.deadLetters())
         .uid("dead-letters")
         .name(Topics.EVENTS_DLQ);
     articles.sinkTo(sinks.articles()).uid("articles-sink").name("chuanbo.article_versions");
+    platformReports
+        .sinkTo(sinks.platformCounts())
+        .uid("platform-counts-sink")
+        .name("chuanbo.platform_count_reports");
 
     DataStream<EnrichedEvent> events =
         decodedEvents
@@ -150,6 +195,23 @@ public final class DisseminationJob {
         .sinkTo(sinks.articleMinute())
         .uid("article-minute-sink")
         .name("chuanbo.article_minute");
+
+    SingleOutputStreamOperator<ArticleSpread> spread =
+        events
+            .keyBy(EnrichedEvent::articleId)
+            .connect(platformReports.keyBy(PlatformReport::articleId))
+            .process(new TrackArticleSpread(settings.spread(), DisseminationIndex.current()))
+            .uid("article-spread")
+            .name("article spread: cascades, reach, platform counts, DI");
+    spread
+        .getSideOutput(TrackArticleSpread.CASCADE)
+        .sinkTo(sinks.shareCascade())
+        .uid("share-cascade-sink")
+        .name("chuanbo.share_cascade");
+    spread
+        .sinkTo(sinks.articleSpread())
+        .uid("article-spread-sink")
+        .name("chuanbo.article_spread_versions");
   }
 
   /** Restarts after failures: the job resumes from its last checkpoint, a second later. */

@@ -2,6 +2,7 @@ package org.chuanbo.jobs;
 
 import java.io.Serializable;
 import java.time.Duration;
+import org.chuanbo.jobs.spread.SpreadSettings;
 
 /**
  * Every knob of the dissemination job, with defaults that suit the local stack.
@@ -17,6 +18,7 @@ import java.time.Duration;
  * @param articleWait how long events of a not-yet-known article wait for it; short, because they
  *     wait in front of every table (freshness), and the CMS sends an article before its events
  * @param pseudonymKey the HMAC key for user ids; set a secret one in production
+ * @param spread the bounds of spread tracking (share cascades, reach, revisions)
  */
 public record JobSettings(
     Duration checkpointInterval,
@@ -26,7 +28,8 @@ public record JobSettings(
     Duration allowedLateness,
     Duration deduplicationHorizon,
     Duration articleWait,
-    String pseudonymKey)
+    String pseudonymKey,
+    SpreadSettings spread)
     implements Serializable {
 
   /** Local defaults: rows visible within about two seconds; late events counted for days. */
@@ -39,7 +42,8 @@ public record JobSettings(
         Duration.ofHours(1),
         Duration.ofDays(7),
         Duration.ofSeconds(3),
-        "chuanbo-local-development-key-not-secret");
+        "chuanbo-local-development-key-not-secret",
+        SpreadSettings.defaults());
   }
 
   public JobSettings withCheckpointInterval(Duration interval) {
@@ -51,6 +55,20 @@ public record JobSettings(
         allowedLateness,
         deduplicationHorizon,
         articleWait,
-        pseudonymKey);
+        pseudonymKey,
+        spread);
+  }
+
+  public JobSettings withSpread(SpreadSettings value) {
+    return new JobSettings(
+        checkpointInterval,
+        outOfOrderness,
+        idleness,
+        earlyFiring,
+        allowedLateness,
+        deduplicationHorizon,
+        articleWait,
+        pseudonymKey,
+        value);
   }
 }

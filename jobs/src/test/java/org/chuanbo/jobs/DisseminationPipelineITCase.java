@@ -111,7 +111,7 @@ class DisseminationPipelineITCase {
     assertThat(expected.duplicatesDropped()).as("duplicates in the stream").isPositive();
     assertThat(expected.rejectedEventCount()).as("malformed records in the stream").isPositive();
     publish(stream);
-    JobClient job = startJob(new ClickHouseSink<>(clickHouse, new EventsTable()));
+    JobClient job = startJob(new ClickHouseSink<>(clickHouse, EventsTable.MAPPING));
     try {
       awaitCaughtUp(expected);
     } finally {
@@ -131,7 +131,7 @@ class DisseminationPipelineITCase {
     JobClient job =
         startJob(
             new FailingOnceSink<>(
-                new ClickHouseSink<>(clickHouse, new EventsTable()), expected.events().size() / 3));
+                new ClickHouseSink<>(clickHouse, EventsTable.MAPPING), expected.events().size() / 3));
     try {
       Awaitility.await().atMost(Duration.ofMinutes(2)).until(FailingOnceSink.FAILED::get);
       publish(stream.subList(stream.size() / 2, stream.size()));

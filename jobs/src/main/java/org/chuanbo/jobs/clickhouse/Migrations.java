@@ -2,6 +2,11 @@ package org.chuanbo.jobs.clickhouse;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
+import com.clickhouse.data.ClickHouseFormat;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,11 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.chuanbo.jobs.spread.DisseminationIndex;
+import org.chuanbo.jobs.tables.DiConfigTable;
 
 /**
  * Applies the numbered migrations of {@code schemas/clickhouse/} in order, each once, and records
@@ -70,6 +79,7 @@ public final class Migrations {
                 + migration.sha256()
                 + "');");
       }
+      statements.publishDisseminationIndexVersions();
       return pending.stream().map(Migration::name).toList();
     }
   }
@@ -98,6 +108,42 @@ public final class Migrations {
       for (String statement : SqlScript.statements(script)) {
         call(() -> client.execute(statement).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).close());
       }
+    }
+
+    /**
+     * Copies every released dissemination-index version that {@code chuanbo.di_config} lacks (the
+     * config files are the source; the table lets SQL recompute DI on its own).
+     */
+    void publishDisseminationIndexVersions() {
+      call(
+          () -> {
+            Set<Integer> present = new HashSet<>();
+            for (GenericRecord row :
+                client.queryAll("SELECT DISTINCT version FROM chuanbo.di_config")) {
+              present.add(row.getInteger("version"));
+            }
+            ByteArrayOutputStream rows = new ByteArrayOutputStream();
+            try (JsonGenerator json = new JsonFactory().createGenerator(rows)) {
+              json.setRootValueSeparator(null);
+              for (DisseminationIndex index : DisseminationIndex.released()) {
+                if (!present.contains(index.version())) {
+                  for (DiConfigTable.Row row : DiConfigTable.rows(index)) {
+                    DiConfigTable.MAPPING.write(row, json);
+                    json.writeRaw('\n');
+                  }
+                }
+              }
+            }
+            if (rows.size() > 0) {
+              client
+                  .insert(
+                      DiConfigTable.MAPPING.table(),
+                      new ByteArrayInputStream(rows.toByteArray()),
+                      ClickHouseFormat.JSONEachRow)
+                  .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                  .close();
+            }
+          });
     }
 
     Map<Integer, String> applied() {

@@ -3,9 +3,6 @@ package org.chuanbo.jobs.clickhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.apache.flink.api.connector.sink2.Committer;
@@ -19,20 +16,8 @@ class ClickHouseSinkITCase {
       ClickHouseEndpoint.local(LocalClickHouse.server().port());
 
   /** A one-column mapping for the test tables. */
-  record NumberMapping(String table) implements RowMapping<Long> {
-    @Override
-    public LinkedHashMap<String, String> columns() {
-      LinkedHashMap<String, String> columns = new LinkedHashMap<>();
-      columns.put("n", "UInt64");
-      return columns;
-    }
-
-    @Override
-    public void write(Long row, JsonGenerator json) throws IOException {
-      json.writeStartObject();
-      json.writeNumberField("n", row);
-      json.writeEndObject();
-    }
+  private static RowMapping<Long> numbers(String table) {
+    return RowMapping.<Long>into(table).uint64("n", Long::longValue).build();
   }
 
   @Test
@@ -43,7 +28,7 @@ class ClickHouseSinkITCase {
     env.enableCheckpointing(200);
     env.fromData(LongStream.range(0, 10_000).boxed().toList())
         .rebalance()
-        .sinkTo(new ClickHouseSink<>(endpoint, new NumberMapping(table)))
+        .sinkTo(new ClickHouseSink<>(endpoint, numbers(table)))
         .name("numbers");
     env.execute("sink test");
     assertThat(query("SELECT count(), sum(n), uniqExact(n) FROM " + table))

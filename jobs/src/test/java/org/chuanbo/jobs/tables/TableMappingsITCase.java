@@ -22,7 +22,14 @@ class TableMappingsITCase {
     Migrations.bundled().apply(endpoint);
     try (Client client = endpoint.newClient()) {
       for (RowMapping<?> mapping :
-          List.of(new EventsTable(), new ArticleMinuteTable(), new ArticleVersionsTable())) {
+          List.of(
+              EventsTable.MAPPING,
+              ArticleMinuteTable.MAPPING,
+              ArticleVersionsTable.MAPPING,
+              PlatformCountReportsTable.MAPPING,
+              ShareCascadeTable.MAPPING,
+              ArticleSpreadTable.MAPPING,
+              DiConfigTable.MAPPING)) {
         String[] name = mapping.table().split("\\.");
         Map<String, String> written = new LinkedHashMap<>();
         for (GenericRecord column :
