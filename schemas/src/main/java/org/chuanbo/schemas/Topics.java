@@ -13,8 +13,8 @@ public final class Topics {
   public static final String ARTICLES = "chuanbo.articles";
 
   /**
-   * Counts that a platform (WeChat) reports per article, channel and Shanghai day, revised over days;
-   * key: {@code article_id}. The report with the latest {@code as_of} wins.
+   * Counts that a platform (WeChat) reports per article, channel and Shanghai day, revised over
+   * days; key: {@code article_id}. The report with the latest {@code as_of} wins.
    */
   public static final String PLATFORM_COUNTS = "chuanbo.platform_counts";
 

@@ -1,12 +1,14 @@
 package org.chuanbo.schemas;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import org.chuanbo.schemas.records.Article;
 import org.chuanbo.schemas.records.Channel;
 import org.chuanbo.schemas.records.ContentType;
 import org.chuanbo.schemas.records.DisseminationEvent;
 import org.chuanbo.schemas.records.EventType;
+import org.chuanbo.schemas.records.PlatformCount;
 import org.chuanbo.schemas.records.Terminal;
 
 /** Shared fixtures: one clock and records with every optional field set or unset. */
@@ -75,5 +77,22 @@ public final class TestRecords {
         "li.si",
         Instant.parse("2026-06-01T00:00:00Z"),
         Instant.parse("2026-06-01T00:00:00Z"));
+  }
+
+  /**
+   * WeChat's revised counts for yesterday (Shanghai) of a piece, taken this morning at 08:00
+   * Shanghai, two hours before {@link #NOW}.
+   */
+  public static PlatformCount platformCount() {
+    return new PlatformCount(
+        "wx-00000000000000a1",
+        "hz-2026-0612",
+        Channel.WECHAT,
+        LocalDate.of(2026, 6, 30),
+        Instant.parse("2026-07-01T00:00:00.250Z"),
+        1_523,
+        87,
+        41,
+        12);
   }
 }

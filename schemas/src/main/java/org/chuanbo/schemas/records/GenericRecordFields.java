@@ -1,6 +1,7 @@
 package org.chuanbo.schemas.records;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -42,6 +43,34 @@ final class GenericRecordFields {
     return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
+  /**
+   * A long field that the schema makes non-null. A null can only come from a record built by hand
+   * without the field (the codec never yields one), so it is refused rather than guessed.
+   */
+  static long requiredLong(GenericRecord record, String field) {
+    Long value = longValue(record, field);
+    if (value == null) {
+      throw new IllegalArgumentException(
+          record.getSchema().getFullName() + " has no value for " + field);
+    }
+    return value;
+  }
+
+  /**
+   * An Avro {@code date} (int days since 1970-01-01). The codec applies no logical-type conversion,
+   * so it delivers an {@link Integer}; a {@link LocalDate} from a converting reader is taken as is.
+   */
+  static LocalDate localDate(GenericRecord record, String field) {
+    Object value = get(record, field);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof LocalDate date) {
+      return date;
+    }
+    return LocalDate.ofEpochDay(((Number) value).longValue());
+  }
+
   /** The Java constant of an Avro enum symbol; symbols Java lacks become {@code fallback}. */
   static <E extends Enum<E>> E symbol(
       GenericRecord record, String field, Class<E> type, E fallback) {
@@ -71,6 +100,18 @@ final class GenericRecordFields {
 
   static Long millis(Instant instant) {
     return instant == null ? null : instant.toEpochMilli();
+  }
+
+  /** A date as the int days since 1970-01-01 of an Avro {@code date}. */
+  static Integer epochDay(LocalDate date) {
+    if (date == null) {
+      return null;
+    }
+    long days = date.toEpochDay();
+    if (days != (int) days) {
+      throw new IllegalArgumentException(date + " does not fit an Avro date (int days)");
+    }
+    return (int) days;
   }
 
   static GenericData.EnumSymbol enumSymbol(Schema recordSchema, String field, Enum<?> value) {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.avro.SchemaNormalization;
 import org.chuanbo.schemas.records.Article;
 import org.chuanbo.schemas.records.DisseminationEvent;
+import org.chuanbo.schemas.records.PlatformCount;
 import org.junit.jupiter.api.Test;
 
 class SchemaCatalogTest {
@@ -26,16 +27,19 @@ class SchemaCatalogTest {
   private static final Map<String, String> RELEASED_FINGERPRINTS =
       Map.of(
           "avro/DisseminationEvent.v1.avsc", "0fab1eee000025c8",
-          "avro/Article.v1.avsc", "e6dad9adac0a4887");
+          "avro/Article.v1.avsc", "e6dad9adac0a4887",
+          "avro/PlatformCount.v1.avsc", "a77c9fd6f0f0f2b9");
 
   @Test
   void shouldLoadEveryReleasedVersion() {
     SchemaCatalog catalog = SchemaCatalog.released();
 
     assertThat(catalog.recordNames())
-        .containsExactlyInAnyOrder(DisseminationEvent.AVRO_NAME, Article.AVRO_NAME);
+        .containsExactlyInAnyOrder(
+            DisseminationEvent.AVRO_NAME, Article.AVRO_NAME, PlatformCount.AVRO_NAME);
     assertThat(catalog.current(DisseminationEvent.AVRO_NAME).version()).isEqualTo(1);
     assertThat(catalog.current(Article.AVRO_NAME).version()).isEqualTo(1);
+    assertThat(catalog.current(PlatformCount.AVRO_NAME).version()).isEqualTo(1);
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.chuanbo.schemas.records.Channel;
 import org.chuanbo.schemas.records.ContentType;
 import org.chuanbo.schemas.records.DisseminationEvent;
 import org.chuanbo.schemas.records.EventType;
+import org.chuanbo.schemas.records.PlatformCount;
 import org.chuanbo.schemas.records.Terminal;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +94,15 @@ class SchemaConventionsTest {
                 .schema()
                 .getEnumSymbols())
         .containsExactlyElementsOf(names(ContentType.class));
+    assertThat(
+            catalog
+                .current(PlatformCount.AVRO_NAME)
+                .schema()
+                .getField("channel")
+                .schema()
+                .getEnumSymbols())
+        .as("PlatformCount channel")
+        .containsExactlyElementsOf(names(Channel.class));
   }
 
   private static List<String> names(Class<? extends Enum<?>> type) {
