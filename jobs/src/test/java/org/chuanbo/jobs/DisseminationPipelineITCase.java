@@ -131,7 +131,8 @@ class DisseminationPipelineITCase {
     JobClient job =
         startJob(
             new FailingOnceSink<>(
-                new ClickHouseSink<>(clickHouse, EventsTable.MAPPING), expected.events().size() / 3));
+                new ClickHouseSink<>(clickHouse, EventsTable.MAPPING),
+                expected.events().size() / 3));
     try {
       Awaitility.await().atMost(Duration.ofMinutes(2)).until(FailingOnceSink.FAILED::get);
       publish(stream.subList(stream.size() / 2, stream.size()));

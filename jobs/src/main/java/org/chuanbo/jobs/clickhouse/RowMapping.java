@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * The contract between a Java record and the table it is written to, stated once: an ordered list
- * of columns, each with its name, its ClickHouse type and how a record fills it. The writer
- * ({@link #write}) and the check against the migrations ({@link #columns}, compared with {@code
+ * of columns, each with its name, its ClickHouse type and how a record fills it. The writer ({@link
+ * #write}) and the check against the migrations ({@link #columns}, compared with {@code
  * system.columns} by a test) both read this one list, so they cannot drift apart.
  *
  * <pre>
@@ -137,7 +137,9 @@ public final class RowMapping<T> implements Serializable {
           (row, json) -> json.writeString(getter.get(row)));
     }
 
-    /** An unsigned integer column: {@code UInt8}, {@code UInt16}, {@code UInt32} or {@code UInt64}. */
+    /**
+     * An unsigned integer column: {@code UInt8}, {@code UInt16}, {@code UInt32} or {@code UInt64}.
+     */
     public Builder<T> unsigned(String name, String type, LongGetter<T> getter) {
       if (!type.matches("UInt(8|16|32|64)")) {
         throw new IllegalArgumentException(name + ": not an unsigned integer type: " + type);
@@ -176,7 +178,8 @@ public final class RowMapping<T> implements Serializable {
       return add(
           name,
           "DateTime64(3, 'Asia/Shanghai')",
-          (row, json) -> json.writeString(MILLIS.format(Instant.ofEpochMilli(epochMillis.get(row)))));
+          (row, json) ->
+              json.writeString(MILLIS.format(Instant.ofEpochMilli(epochMillis.get(row)))));
     }
 
     public Builder<T> nullableDateTime64(String name, Getter<T, Long> epochMillis) {

@@ -10,8 +10,8 @@ import org.chuanbo.schemas.RejectedRecordException;
 import org.chuanbo.schemas.records.PlatformCount;
 
 /**
- * Decodes {@code chuanbo.platform_counts} records (a platform's own daily counts of an article)
- * and validates them; rejects go to {@link #REJECTED} with the reason. Metric: {@code
+ * Decodes {@code chuanbo.platform_counts} records (a platform's own daily counts of an article) and
+ * validates them; rejects go to {@link #REJECTED} with the reason. Metric: {@code
  * platformCountsRejected}.
  */
 public final class DecodePlatformCounts extends DecodeRecords<PlatformReport> {

@@ -5,8 +5,8 @@ package org.chuanbo.jobs.records;
  * of DOMAIN.md "Metrics" over everything the job has seen of the article, with the dissemination
  * index and each of its components. The latest revision of an article is its current spread.
  *
- * <p>Counts that a platform also reports (views, shares, likes, comments) are effective counts:
- * per channel and Shanghai day the greater of the counted events and the latest report, summed.
+ * <p>Counts that a platform also reports (views, shares, likes, comments) are effective counts: per
+ * channel and Shanghai day the greater of the counted events and the latest report, summed.
  *
  * @param sharesPerGeneration index 0 holds generation 1
  * @param amplification via-share views / direct views; null without direct views

@@ -3,8 +3,8 @@ package org.chuanbo.jobs.records;
 /**
  * One platform report as the job carries it: a platform's own counts for one article, channel and
  * Shanghai day, as of a time (DOMAIN.md "Platform-reported counts"). Of the reports for one
- * (article, channel, day) the one with the latest {@code asOfMillis} wins (ties: the greater
- * {@code reportId}), whatever order they arrive in.
+ * (article, channel, day) the one with the latest {@code asOfMillis} wins (ties: the greater {@code
+ * reportId}), whatever order they arrive in.
  *
  * @param epochDay the Shanghai day, as days since 1970-01-01
  */

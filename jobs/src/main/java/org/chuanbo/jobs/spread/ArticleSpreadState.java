@@ -9,6 +9,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.chuanbo.jobs.records.ArticleSpread;
 import org.chuanbo.jobs.records.CascadeShare;
@@ -41,12 +42,11 @@ public final class ArticleSpreadState implements ShareTree.Store {
   public ArticleSpreadState(RuntimeContext context, SpreadSettings settings) {
     this.settings = settings;
     summary = context.getState(new ValueStateDescriptor<>("summary", SpreadSummary.class));
-    viewers =
-        context.getMapState(new MapStateDescriptor<>("viewers", Types.STRING, Types.BOOLEAN));
+    viewers = context.getMapState(new MapStateDescriptor<>("viewers", Types.STRING, Types.BOOLEAN));
     viewerSketch =
         context.getState(
             new ValueStateDescriptor<>(
-                "viewer-sketch", Types.PRIMITIVE_ARRAY(Types.BYTE)));
+                "viewer-sketch", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     shares = context.getMapState(new MapStateDescriptor<>("shares", String.class, ShareNode.class));
     pending =
         context.getMapState(
@@ -57,8 +57,7 @@ public final class ArticleSpreadState implements ShareTree.Store {
     channelDays =
         context.getMapState(
             new MapStateDescriptor<>("channel-days", String.class, ChannelDay.class));
-    outlets =
-        context.getMapState(new MapStateDescriptor<>("outlets", Types.STRING, Types.BOOLEAN));
+    outlets = context.getMapState(new MapStateDescriptor<>("outlets", Types.STRING, Types.BOOLEAN));
   }
 
   /** Counts one event; returns the shares it attached to the tree (usually none, or itself). */
@@ -203,8 +202,7 @@ public final class ArticleSpreadState implements ShareTree.Store {
         virality.value(),
         virality.estimated(),
         channels,
-        index.score(
-            s.reach, views, engagements, sharesEffective, s.reposts, s.maxDepth, channels),
+        index.score(s.reach, views, engagements, sharesEffective, s.reposts, s.maxDepth, channels),
         now);
   }
 

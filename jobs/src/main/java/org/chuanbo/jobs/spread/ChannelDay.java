@@ -4,9 +4,9 @@ import org.chuanbo.jobs.records.PlatformReport;
 
 /**
  * One article's counts on one channel and Shanghai day: what the job counted from events, and the
- * latest report the platform published for it (DOMAIN.md "Platform-reported counts"). The
- * effective count is the greater of the two — never their sum, since the counted events are
- * mostly among what the platform saw. A Flink POJO: public fields, no-argument constructor.
+ * latest report the platform published for it (DOMAIN.md "Platform-reported counts"). The effective
+ * count is the greater of the two — never their sum, since the counted events are mostly among what
+ * the platform saw. A Flink POJO: public fields, no-argument constructor.
  */
 public final class ChannelDay {
   public long countedViews;

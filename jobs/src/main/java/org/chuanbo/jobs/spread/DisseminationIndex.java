@@ -12,15 +12,14 @@ import java.util.Properties;
 import org.chuanbo.jobs.records.DisseminationScore;
 
 /**
- * The dissemination index (传播力指数, DOMAIN.md "Dissemination index"), one released version of
- * its weights and caps from {@code schemas/dissemination-index/v<N>.properties}:
+ * The dissemination index (传播力指数, DOMAIN.md "Dissemination index"), one released version of its
+ * weights and caps from {@code schemas/dissemination-index/v<N>.properties}:
  *
  * <pre>DI = round(1000 × Σ_k weight_k × min(1, ln(1 + x_k) / ln(1 + cap_k)), 1)</pre>
  *
  * summed in the order of {@link Component}, which {@code dashboards/queries/di_recompute.sql}
  * repeats, so that the SQL recomputation from the stored components gives the stored value to the
- * last digit. The points of each component are kept too, so a reader sees where a score comes
- * from.
+ * last digit. The points of each component are kept too, so a reader sees where a score comes from.
  */
 public final class DisseminationIndex implements Serializable {
 
@@ -40,7 +39,9 @@ public final class DisseminationIndex implements Serializable {
     }
   }
 
-  /** Where the released versions are, inside the jar (from {@code schemas/dissemination-index/}). */
+  /**
+   * Where the released versions are, inside the jar (from {@code schemas/dissemination-index/}).
+   */
   static final String FOLDER = "dissemination-index/";
 
   private final int version;
@@ -55,7 +56,11 @@ public final class DisseminationIndex implements Serializable {
     for (int k = 0; k < weights.length; k++) {
       if (!(weights[k] >= 0) || !(caps[k] > 0) || Double.isInfinite(caps[k])) {
         throw new IllegalArgumentException(
-            "DI v" + version + ": " + Component.values()[k].key() + " needs weight >= 0 and cap > 0");
+            "DI v"
+                + version
+                + ": "
+                + Component.values()[k].key()
+                + " needs weight >= 0 and cap > 0");
       }
       sum += weights[k];
     }
@@ -102,8 +107,7 @@ public final class DisseminationIndex implements Serializable {
       weights[component.ordinal()] = number(name, properties, component.key() + ".weight");
       caps[component.ordinal()] = number(name, properties, component.key() + ".cap");
     }
-    return new DisseminationIndex(
-        (int) number(name, properties, "version"), weights, caps);
+    return new DisseminationIndex((int) number(name, properties, "version"), weights, caps);
   }
 
   private static double number(String name, Properties properties, String key) {
@@ -156,7 +160,9 @@ public final class DisseminationIndex implements Serializable {
     try (InputStream in = DisseminationIndex.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException(
-            "missing resource " + path + " (schemas/dissemination-index is packaged with the jobs)");
+            "missing resource "
+                + path
+                + " (schemas/dissemination-index is packaged with the jobs)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

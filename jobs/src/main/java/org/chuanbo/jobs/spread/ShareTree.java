@@ -17,8 +17,8 @@ import org.chuanbo.jobs.records.CascadeShare;
  * <p>Waiting is bounded: a share is given up on once the article's own event time has run {@code
  * maxWaitMillis} past it, or when more than {@code maxPending} shares wait (the oldest first); it
  * is then attached under the root, flagged {@code parentMissing}, and counted. Judging by the
- * article's event time rather than the wall clock makes the tree a function of the events alone,
- * so a replay after a restart builds the same one.
+ * article's event time rather than the wall clock makes the tree a function of the events alone, so
+ * a replay after a restart builds the same one.
  *
  * <p>The tree lives in a {@link Store} (Flink keyed state in the job, a map in tests). Each share
  * is attached exactly once and never moved, so every {@link CascadeShare} returned is final.

@@ -6,11 +6,11 @@ import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.memory.WritableMemory;
 
 /**
- * Distinct viewers of a very widely read article, estimated: an Apache DataSketches HLL sketch
- * (lgK = {@value #LG_K}, 8-bit registers, {@value #BYTES_HINT}) kept in its updatable byte form,
- * so an event updates it in place instead of rebuilding it. Relative standard error 1.04 / √2¹⁴ ≈
- * 0.81%: 99.7% of estimates fall within ±2.5% of the true reach. HLL sketches merge, so the same
- * state could combine articles or periods.
+ * Distinct viewers of a very widely read article, estimated: an Apache DataSketches HLL sketch (lgK
+ * = {@value #LG_K}, 8-bit registers, {@value #BYTES_HINT}) kept in its updatable byte form, so an
+ * event updates it in place instead of rebuilding it. Relative standard error 1.04 / √2¹⁴ ≈ 0.81%:
+ * 99.7% of estimates fall within ±2.5% of the true reach. HLL sketches merge, so the same state
+ * could combine articles or periods.
  */
 final class ViewerSketch {
 
