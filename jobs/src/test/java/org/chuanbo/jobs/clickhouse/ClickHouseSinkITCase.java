@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clickhouse.client.api.Client;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.chuanbo.clickhouse.local.LocalClickHouse;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,8 @@ class ClickHouseSinkITCase {
     InsertBatch copy =
         new InsertBatchSerializer().deserialize(1, new InsertBatchSerializer().serialize(batch));
     try (ClickHouseCommitter committer = new ClickHouseCommitter(endpoint)) {
-      committer.commit(List.of(request(batch)));
-      committer.commit(List.of(request(copy)));
+      committer.commit(List.of(TestCommits.request(batch)));
+      committer.commit(List.of(TestCommits.request(copy)));
     }
     assertThat(query("SELECT count(), sum(n) FROM " + table)).isEqualTo("2\t3");
   }
@@ -72,42 +71,5 @@ class ClickHouseSinkITCase {
       }
       return text.toString();
     }
-  }
-
-  private static Committer.CommitRequest<InsertBatch> request(InsertBatch batch) {
-    return new Committer.CommitRequest<>() {
-      @Override
-      public InsertBatch getCommittable() {
-        return batch;
-      }
-
-      @Override
-      public int getNumberOfRetries() {
-        return 0;
-      }
-
-      @Override
-      public void signalFailedWithKnownReason(Throwable t) {
-        throw new AssertionError(t);
-      }
-
-      @Override
-      public void signalFailedWithUnknownReason(Throwable t) {
-        throw new AssertionError(t);
-      }
-
-      @Override
-      public void retryLater() {
-        throw new AssertionError("no retry expected");
-      }
-
-      @Override
-      public void updateAndRetryLater(InsertBatch committable) {
-        throw new AssertionError("no retry expected");
-      }
-
-      @Override
-      public void signalAlreadyCommitted() {}
-    };
   }
 }
