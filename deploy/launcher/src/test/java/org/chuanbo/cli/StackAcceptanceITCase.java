@@ -114,6 +114,127 @@ class StackAcceptanceITCase {
         .isEqualTo(3);
   }
 
+  /**
+   * Spread analytics as an editor checks it: a hand-built cascade sent deepest share first, views
+   * through each generation, one person on two channels, repeats; and WeChat's reports for the day
+   * — 100, revised to 120, then a stale 90 (older as_of) arriving last.
+   */
+  @Test
+  void shouldBuildTheCascadeAndTheSpreadFromScrambledEventsAndRevisedReports() throws Exception {
+    String article = "spread-" + UUID.randomUUID();
+    java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+    java.time.LocalDate day = java.time.LocalDate.now(shanghai).minusDays(1);
+    Instant noon = day.atTime(12, 0).atZone(shanghai).toInstant();
+    // root → s1 → s1a → s1a1, root → s1 → s1b, root → s2
+    List<byte[]> scrambled =
+        List.of(
+            encodedEvent(
+                article,
+                "e-s1a1",
+                "SHARE",
+                noon.plusSeconds(400),
+                "WECHAT",
+                "u4",
+                null,
+                "s1a1",
+                "s1a"),
+            encodedEvent(
+                article,
+                "e-v4",
+                "VIEW",
+                noon.plusSeconds(500),
+                "WEBSITE",
+                "u6",
+                null,
+                null,
+                "s1a1"),
+            encodedEvent(
+                article,
+                "e-s1a",
+                "SHARE",
+                noon.plusSeconds(300),
+                "WECHAT",
+                "u3",
+                null,
+                "s1a",
+                "s1"),
+            encodedEvent(
+                article, "e-s1b", "SHARE", noon.plusSeconds(310), "APP", "u8", null, "s1b", "s1"),
+            encodedEvent(
+                article, "e-v3", "VIEW", noon.plusSeconds(350), "WEBSITE", "u5", null, null, "s1a"),
+            encodedEvent(
+                article, "e-s1", "SHARE", noon.plusSeconds(100), "WECHAT", "u1", null, "s1", null),
+            encodedEvent(
+                article, "e-s2", "SHARE", noon.plusSeconds(120), "WECHAT", "u2", null, "s2", null),
+            encodedEvent(
+                article, "e-v1", "VIEW", noon, "WECHAT", "open-id-9", "party-member-7", null, null),
+            encodedEvent(
+                article,
+                "e-v2",
+                "VIEW",
+                noon.plusSeconds(200),
+                "APP",
+                "app-user-3",
+                "party-member-7",
+                null,
+                "s1"),
+            encodedEvent(
+                article, "e-v5", "VIEW", noon.plusSeconds(60), "TV", "box-77", null, null, null));
+    for (byte[] record : scrambled) {
+      send(article, record);
+    }
+    send(article, scrambled.get(0)); // repeats, as collectors retry
+    send(article, scrambled.get(7));
+    long dayStart = day.atStartOfDay(shanghai).toInstant().toEpochMilli();
+    sendReport(article, encodedReport("wx-a", article, day, dayStart + 20 * 3_600_000L, 100));
+    sendReport(article, encodedReport("wx-b", article, day, dayStart + 22 * 3_600_000L, 120));
+    sendReport(article, encodedReport("wx-c", article, day, dayStart + 18 * 3_600_000L, 90));
+
+    Map<String, Object> id = Map.of("a", article);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(
+            () ->
+                row(
+                        "SELECT views, cascade_shares FROM chuanbo.article_spread WHERE article_id = {a:String}",
+                        id)
+                    .equals(List.of("124", "5")));
+    assertThat(
+            rows(
+                "SELECT share_id, ifNull(parent_share_id, '-'), generation FROM chuanbo.share_cascade"
+                    + " WHERE article_id = {a:String} ORDER BY share_id",
+                id))
+        .containsExactly(
+            List.of("s1", "-", "1"),
+            List.of("s1a", "s1", "2"),
+            List.of("s1a1", "s1a", "3"),
+            List.of("s1b", "s1", "2"),
+            List.of("s2", "-", "1"));
+    assertThat(
+            row(
+                "SELECT counted_views, direct_views, via_share_views, reach, max_depth,"
+                    + " toString(shares_per_generation), round(structural_virality, 6), channels"
+                    + " FROM chuanbo.article_spread WHERE article_id = {a:String}",
+                id))
+        .containsExactly(
+            "5",
+            "2",
+            "3",
+            "4",
+            "3",
+            "[2,2,1]",
+            Double.toString(Math.round(31.0 / 15 * 1e6) / 1e6),
+            "4");
+    assertThat(
+            row(
+                "SELECT views, toUnixTimestamp64Milli(as_of), reports FROM chuanbo.platform_counts"
+                    + " WHERE article_id = {a:String}",
+                id))
+        .containsExactly("120", Long.toString(dayStart + 22 * 3_600_000L), "3");
+  }
+
   private static StackState stackUp(List<String> ports) throws Exception {
     CliProcess.run(root, List.of("stack", "up"), ports).expectSuccess();
     return StackState.readFrom(StackLayout.in(root).stateFile()).orElseThrow();
@@ -130,6 +251,31 @@ class StackAcceptanceITCase {
     producer
         .send(new ProducerRecord<>("chuanbo.events", key.getBytes(StandardCharsets.UTF_8), value))
         .get();
+  }
+
+  private static void sendReport(String key, byte[] value) throws Exception {
+    producer
+        .send(
+            new ProducerRecord<>(
+                "chuanbo.platform_counts", key.getBytes(StandardCharsets.UTF_8), value))
+        .get();
+  }
+
+  private static List<String> row(String sql, Map<String, Object> parameters) {
+    List<List<String>> rows = rows(sql, parameters);
+    return rows.isEmpty() ? List.of() : rows.get(0);
+  }
+
+  private static List<List<String>> rows(String sql, Map<String, Object> parameters) {
+    List<List<String>> rows = new ArrayList<>();
+    for (var record : clickHouse.queryAll(sql, parameters)) {
+      List<String> values = new ArrayList<>();
+      for (int i = 1; i <= record.getSchema().getColumns().size(); i++) {
+        values.add(record.getString(i));
+      }
+      rows.add(values);
+    }
+    return rows;
   }
 
   private static long views(String article) {
@@ -165,6 +311,68 @@ class StackAcceptanceITCase {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(event, bytes);
     return bytes.toByteArray();
+  }
+
+  private static Schema released(String file) throws IOException {
+    try (InputStream in =
+        StackAcceptanceITCase.class.getClassLoader().getResourceAsStream("avro/" + file)) {
+      return new Schema.Parser().parse(in);
+    }
+  }
+
+  private static byte[] encode(Schema schema, GenericRecord record) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record, bytes);
+    return bytes.toByteArray();
+  }
+
+  /** Any event, written by the stock Avro library like {@link #encodedView}. */
+  private static byte[] encodedEvent(
+      String article,
+      String eventId,
+      String type,
+      Instant time,
+      String channel,
+      String userId,
+      String personId,
+      String shareId,
+      String viaShareId)
+      throws IOException {
+    Schema schema = released("DisseminationEvent.v1.avsc");
+    GenericRecord event = new GenericData.Record(schema);
+    event.put("event_id", eventId);
+    event.put(
+        "event_type", new GenericData.EnumSymbol(schema.getField("event_type").schema(), type));
+    event.put("event_time", time.toEpochMilli());
+    event.put("article_id", article);
+    event.put("channel", new GenericData.EnumSymbol(schema.getField("channel").schema(), channel));
+    event.put("user_id", userId);
+    event.put("person_id", personId);
+    event.put(
+        "terminal", new GenericData.EnumSymbol(schema.getField("terminal").schema(), "MOBILE"));
+    event.put("share_id", shareId);
+    event.put("via_share_id", viaShareId);
+    event.put("attributes", Map.of());
+    return encode(schema, event);
+  }
+
+  /** A WeChat report of an article's views on one day, as of a time. */
+  private static byte[] encodedReport(
+      String reportId, String article, java.time.LocalDate day, long asOf, long views)
+      throws IOException {
+    Schema schema = released("PlatformCount.v1.avsc");
+    GenericRecord report = new GenericData.Record(schema);
+    report.put("report_id", reportId);
+    report.put("article_id", article);
+    report.put(
+        "channel", new GenericData.EnumSymbol(schema.getField("channel").schema(), "WECHAT"));
+    report.put("day", (int) day.toEpochDay());
+    report.put("as_of", asOf);
+    report.put("views", views);
+    report.put("shares", 0L);
+    report.put("likes", 0L);
+    report.put("comments", 0L);
+    return encode(schema, report);
   }
 
   private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(byte[] value) {
