@@ -90,7 +90,15 @@ class DisseminationPipelineITCase {
     }
     Migrations.bundled().apply(clickHouse);
     client = clickHouse.newClient();
-    for (String table : List.of("events", "article_minute", "article_versions")) {
+    for (String table :
+        List.of(
+            "events",
+            "article_minute",
+            "article_versions",
+            "share_cascade",
+            "article_spread_versions",
+            "platform_count_reports",
+            "reach_daily")) {
       client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
     }
   }
@@ -118,6 +126,7 @@ class DisseminationPipelineITCase {
       job.cancel().get();
     }
     assertTablesMatch(expected);
+    assertSpreadMatches(expected);
     assertDeadLettersMatch(expected);
   }
 
@@ -142,6 +151,7 @@ class DisseminationPipelineITCase {
     }
     assertThat(FailingOnceSink.FAILED).isTrue();
     assertTablesMatch(expected);
+    assertSpreadMatches(expected);
   }
 
   /** A day two days ago (Shanghai), so no generated event is in the future of the job's clock. */
@@ -190,7 +200,175 @@ class DisseminationPipelineITCase {
                         == expected.totals().views()
                     && scalar(
                             "SELECT sum(shares) + sum(reposts) + sum(likes) + sum(comments) FROM chuanbo.article_minute")
-                        == expected.totals().engagements());
+                        == expected.totals().engagements()
+                    && scalar("SELECT count() FROM chuanbo.share_cascade")
+                        == expected.cascadeShares().size()
+                    && spreadTotals().equals(expectedSpreadTotals(expected)));
+  }
+
+  /** A few sums over article_spread: equal once the last revision of every article is in. */
+  private List<Long> spreadTotals() {
+    GenericRecord row =
+        client
+            .queryAll(
+                "SELECT count(), sum(views), sum(counted_views), sum(reach), sum(shares),"
+                    + " sum(engagements), sum(cascade_shares) FROM chuanbo.article_spread")
+            .get(0);
+    List<Long> totals = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      totals.add(row.getLong(i));
+    }
+    return totals;
+  }
+
+  private static List<Long> expectedSpreadTotals(GeneratedStreamFacts expected) {
+    var spread = expected.spreadByArticle().values();
+    return List.of(
+        (long) spread.size(),
+        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::views).sum(),
+        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::countedViews).sum(),
+        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::reach).sum(),
+        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::shares).sum(),
+        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::engagements).sum(),
+        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::cascadeShares).sum());
+  }
+
+  /** Every spread table equals the oracle's recomputation from the raw records. */
+  private void assertSpreadMatches(GeneratedStreamFacts expected) throws Exception {
+    assertThat(expected.orphanShares()).as("every generated share's parent is generated").isEmpty();
+    assertThat(expected.cascadeShares()).as("the stream has share chains").hasSizeGreaterThan(50);
+
+    Map<String, String> cascade = new TreeMap<>();
+    for (GenericRecord row :
+        client.queryAll(
+            "SELECT share_id, article_id, ifNull(parent_share_id, '-'), generation, channel,"
+                + " toUnixTimestamp64Milli(event_time), parent_missing FROM chuanbo.share_cascade")) {
+      cascade.put(
+          row.getString(1),
+          String.join(
+              "|",
+              row.getString(2),
+              row.getString(3),
+              row.getString(4),
+              row.getString(5),
+              row.getString(6),
+              row.getString(7)));
+    }
+    Map<String, String> expectedCascade = new TreeMap<>();
+    expected
+        .cascadeShares()
+        .forEach(
+            (id, share) ->
+                expectedCascade.put(
+                    id,
+                    String.join(
+                        "|",
+                        share.articleId(),
+                        share.parentShareId() == null ? "-" : share.parentShareId(),
+                        Integer.toString(share.generation()),
+                        share.channel().name(),
+                        Long.toString(share.eventTime().toEpochMilli()),
+                        "0")));
+    assertThat(cascade).containsExactlyEntriesOf(expectedCascade);
+
+    Map<String, String> spread = new TreeMap<>();
+    for (GenericRecord row :
+        client.queryAll(
+            "SELECT article_id, views, counted_views, direct_views, via_share_views, reach,"
+                + " shares, counted_shares, reposts, likes, comments, engagements, outlets,"
+                + " ifNull(toString(toUnixTimestamp64Milli(first_repost_at)), '-'), cascade_shares,"
+                + " max_depth, toString(round(mean_depth, 6)), toString(shares_per_generation),"
+                + " toString(round(structural_virality, 6)), channels, reach_exact,"
+                + " pending_shares, orphaned_shares, structural_virality_estimated"
+                + " FROM chuanbo.article_spread")) {
+      List<String> values = new ArrayList<>();
+      for (int i = 2; i <= 24; i++) {
+        values.add(row.getString(i));
+      }
+      spread.put(row.getString(1), String.join("|", values));
+    }
+    Map<String, String> expectedSpread = new TreeMap<>();
+    expected
+        .spreadByArticle()
+        .forEach(
+            (id, a) ->
+                expectedSpread.put(
+                    id,
+                    String.join(
+                        "|",
+                        List.of(
+                            Long.toString(a.views()),
+                            Long.toString(a.countedViews()),
+                            Long.toString(a.directViews()),
+                            Long.toString(a.viaShareViews()),
+                            Long.toString(a.reach()),
+                            Long.toString(a.shares()),
+                            Long.toString(a.countedShares()),
+                            Long.toString(a.reposts()),
+                            Long.toString(a.likes()),
+                            Long.toString(a.comments()),
+                            Long.toString(a.engagements()),
+                            Integer.toString(a.outlets()),
+                            a.firstRepostAt() == null
+                                ? "-"
+                                : Long.toString(a.firstRepostAt().toEpochMilli()),
+                            Long.toString(a.cascadeShares()),
+                            Integer.toString(a.maxDepth()),
+                            rounded(a.meanDepth()),
+                            a.sharesPerGeneration().toString().replace(" ", ""),
+                            rounded(a.structuralVirality()),
+                            Integer.toString(a.channels()),
+                            "1",
+                            "0",
+                            "0",
+                            "0"))));
+    assertThat(spread).containsExactlyEntriesOf(expectedSpread);
+
+    Map<String, String> reports = new TreeMap<>();
+    for (GenericRecord row :
+        client.queryAll(
+            "SELECT article_id, channel, toString(day), report_id, views, shares, likes, comments"
+                + " FROM chuanbo.platform_counts")) {
+      reports.put(
+          row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3),
+          String.join(
+              "|",
+              row.getString(4),
+              row.getString(5),
+              row.getString(6),
+              row.getString(7),
+              row.getString(8)));
+    }
+    Map<String, String> expectedReports = new TreeMap<>();
+    expected
+        .latestPlatformCounts()
+        .forEach(
+            (key, report) ->
+                expectedReports.put(
+                    key.articleId() + "|" + key.channel().name() + "|" + key.day(),
+                    String.join(
+                        "|",
+                        report.reportId(),
+                        Long.toString(report.views()),
+                        Long.toString(report.shares()),
+                        Long.toString(report.likes()),
+                        Long.toString(report.comments()))));
+    assertThat(expectedReports).as("the stream has WeChat reports").isNotEmpty();
+    assertThat(reports).containsExactlyEntriesOf(expectedReports);
+
+    long mismatches =
+        client.queryAll(DisseminationIndexSql.RECOMPUTE).stream()
+            .filter(row -> row.getDouble("di") != row.getDouble("stored_di"))
+            .count();
+    assertThat(mismatches).as("articles whose stored DI differs from di_recompute.sql").isZero();
+  }
+
+  /** A double as ClickHouse prints round(x, 6). */
+  private static String rounded(double value) {
+    return new java.math.BigDecimal(value)
+        .setScale(6, java.math.RoundingMode.HALF_EVEN)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private void assertTablesMatch(GeneratedStreamFacts expected) {
@@ -267,7 +445,8 @@ class DisseminationPipelineITCase {
   private void assertDeadLettersMatch(GeneratedStreamFacts expected) {
     long expectedCount =
         expected.rejectedEventCount()
-            + expected.rejectedArticles().values().stream().mapToLong(Long::longValue).sum();
+            + expected.rejectedArticles().values().stream().mapToLong(Long::longValue).sum()
+            + expected.rejectedPlatformCounts().values().stream().mapToLong(Long::longValue).sum();
     Map<String, Long> reasons = new TreeMap<>();
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -306,6 +485,9 @@ class DisseminationPipelineITCase {
         .forEach((reason, count) -> expectedReasons.merge(reason.name(), count, Long::sum));
     expected
         .rejectedArticles()
+        .forEach((reason, count) -> expectedReasons.merge(reason.name(), count, Long::sum));
+    expected
+        .rejectedPlatformCounts()
         .forEach((reason, count) -> expectedReasons.merge(reason.name(), count, Long::sum));
     assertThat(reasons).isEqualTo(expectedReasons);
     assertThat(expectedCount).as("the stream holds malformed records").isPositive();
