@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,23 @@ class DemoCommandITCase {
               .containsExactly(
                   recount.getLong(1), recount.getLong(2), recount.getLong(3), recount.getLong(4));
           assertThat(output).contains(String.format("%,d", line.views()));
+        }
+        // Every article of the demo has its spread, and its stored DI is what SQL recomputes.
+        String articlesSeen =
+            "SELECT uniqExact(article_id) FROM (SELECT article_id FROM chuanbo.events"
+                + " UNION ALL SELECT article_id FROM chuanbo.platform_count_reports)";
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    client.queryAll("SELECT count() FROM chuanbo.article_spread").get(0).getLong(1)
+                        == client.queryAll(articlesSeen).get(0).getLong(1));
+        List<GenericRecord> recomputed = new NamedQueries(client).run("di_recompute", Map.of());
+        assertThat(recomputed).hasSizeGreaterThan(10);
+        for (GenericRecord row : recomputed) {
+          assertThat(row.getDouble("di"))
+              .as("DI of " + row.getString("article_id"))
+              .isEqualTo(row.getDouble("stored_di"));
         }
         CliProcess article =
             CliProcess.run(root, "article", top.get(0).articleId()).expectSuccess();
