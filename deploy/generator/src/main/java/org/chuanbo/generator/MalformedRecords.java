@@ -8,12 +8,14 @@ import org.chuanbo.schemas.records.Article;
 import org.chuanbo.schemas.records.Channel;
 import org.chuanbo.schemas.records.DisseminationEvent;
 import org.chuanbo.schemas.records.EventType;
+import org.chuanbo.schemas.records.PlatformCount;
 import org.chuanbo.schemas.wire.AvroSingleObjectCodec;
 
 /**
  * The broken records a consumer of {@code chuanbo.events} must reject: bytes the codec refuses, and
  * events that decode but fail validation at their send time. Built from a real event, so that they
- * look like what a faulty collector or producer sends.
+ * look like what a faulty collector or producer sends. The same for {@code
+ * chuanbo.platform_counts}, built from a real report ({@link #makePlatformCount}).
  */
 final class MalformedRecords {
 
@@ -45,15 +47,39 @@ final class MalformedRecords {
 
   private static final Malformation[] ALL = Malformation.values();
 
+  /** The ways a platform report is broken; each one is rejected by decode or by validate. */
+  enum PlatformMalformation {
+    /** Cut short in transit: TOO_SHORT or TRUNCATED_BODY. */
+    TRUNCATED,
+    /** A schema version nobody released (UNKNOWN_SCHEMA). */
+    UNKNOWN_FINGERPRINT,
+    /** Decodes; a negative count (INVALID_VALUE). */
+    NEGATIVE_COUNT,
+    /**
+     * Decodes; day set two days later (as_of is taken the morning after the day it covers), so
+     * as_of lies before the day began (INVALID_VALUE).
+     */
+    TAKEN_BEFORE_ITS_DAY,
+    /** Decodes; a channel this reader does not know, from a newer writer (UNKNOWN_SYMBOL). */
+    NEWER_CHANNEL
+  }
+
+  private static final PlatformMalformation[] ALL_PLATFORM = PlatformMalformation.values();
+
   private final AvroSingleObjectCodec events;
   private final AvroSingleObjectCodec articles;
+  private final AvroSingleObjectCodec platformCounts;
   private final SchemaCatalog catalog;
 
   MalformedRecords(
-      SchemaCatalog catalog, AvroSingleObjectCodec events, AvroSingleObjectCodec articles) {
+      SchemaCatalog catalog,
+      AvroSingleObjectCodec events,
+      AvroSingleObjectCodec articles,
+      AvroSingleObjectCodec platformCounts) {
     this.catalog = catalog;
     this.events = events;
     this.articles = articles;
+    this.platformCounts = platformCounts;
   }
 
   /**
@@ -85,6 +111,59 @@ final class MalformedRecords {
           encode(invalid.eventType(EventType.REPOST).outlet(null).shareId(null).build());
       case NEWER_CHANNEL -> encode(invalid.channel(Channel.UNKNOWN).build());
     };
+  }
+
+  /**
+   * A broken record made from {@code report} (whose correct bytes are {@code encoded}); the
+   * decodable ones carry {@code freshReportId}, so they never share an id with a valid report.
+   */
+  byte[] makePlatformCount(
+      PlatformCount report, byte[] encoded, String freshReportId, SeededRandom random) {
+    PlatformMalformation kind = ALL_PLATFORM[random.nextInt(ALL_PLATFORM.length)];
+    return switch (kind) {
+      case TRUNCATED -> Arrays.copyOf(encoded, 1 + random.nextInt(encoded.length - 1));
+      case UNKNOWN_FINGERPRINT -> withUnknownFingerprint(encoded, random);
+      case NEGATIVE_COUNT ->
+          encode(
+              new PlatformCount(
+                  freshReportId,
+                  report.articleId(),
+                  report.channel(),
+                  report.day(),
+                  report.asOf(),
+                  -1 - random.nextInt(1_000),
+                  report.shares(),
+                  report.likes(),
+                  report.comments()));
+      case TAKEN_BEFORE_ITS_DAY ->
+          encode(
+              new PlatformCount(
+                  freshReportId,
+                  report.articleId(),
+                  report.channel(),
+                  report.day().plusDays(2),
+                  report.asOf(),
+                  report.views(),
+                  report.shares(),
+                  report.likes(),
+                  report.comments()));
+      case NEWER_CHANNEL ->
+          encode(
+              new PlatformCount(
+                  freshReportId,
+                  report.articleId(),
+                  Channel.UNKNOWN,
+                  report.day(),
+                  report.asOf(),
+                  report.views(),
+                  report.shares(),
+                  report.likes(),
+                  report.comments()));
+    };
+  }
+
+  private byte[] encode(PlatformCount report) {
+    return platformCounts.encode(report.toGenericRecord(platformCounts.schema()));
   }
 
   private byte[] encode(DisseminationEvent event) {

@@ -9,12 +9,12 @@ import org.chuanbo.schemas.Topics;
  * One Kafka record to send, in send order. The arrays are not copied (a day holds ~90,000 records;
  * a duplicate shares its original's value): treat them as read-only.
  *
- * @param topic {@link Topics#ARTICLES} or {@link Topics#EVENTS}
- * @param key the article_id in UTF-8 (the key of both topics)
+ * @param topic {@link Topics#ARTICLES}, {@link Topics#EVENTS} or {@link Topics#PLATFORM_COUNTS}
+ * @param key the article_id in UTF-8 (the key of every topic)
  * @param value the Avro single-object encoding (or, for {@link RecordKind#MALFORMED}, whatever
  *     broken bytes a faulty producer would send)
  * @param sendAtMillis when to send it, epoch ms: the stream's own "now" for this record; never
- *     before the event or version it carries
+ *     before the event, version or report (its as_of) it carries
  * @param kind what it is, for tests; not part of the Kafka record
  */
 public record OutgoingRecord(

@@ -25,12 +25,13 @@ import org.chuanbo.schemas.records.Article;
 import org.chuanbo.schemas.records.Channel;
 import org.chuanbo.schemas.records.DisseminationEvent;
 import org.chuanbo.schemas.records.EventType;
+import org.chuanbo.schemas.records.PlatformCount;
 import org.chuanbo.schemas.records.Terminal;
 import org.chuanbo.schemas.wire.AvroSingleObjectCodec;
 
 /**
- * A realistic, deterministic stream for {@code chuanbo.articles} and {@code chuanbo.events}, in
- * send order: the same settings give byte-identical records.
+ * A realistic, deterministic stream for {@code chuanbo.articles}, {@code chuanbo.events} and {@code
+ * chuanbo.platform_counts}, in send order: the same settings give byte-identical records.
  *
  * <pre>
  * List&lt;OutgoingRecord&gt; all = StreamGenerator.generate(settings);      // small volumes
@@ -48,8 +49,12 @@ import org.chuanbo.schemas.wire.AvroSingleObjectCodec;
  * given a send time by {@link DeliveryFaults} (lag, lateness, TV batches), maybe a duplicate and
  * maybe a broken companion ({@link MalformedRecords}), and waits in an outbox ordered by send time.
  * When the sweep has finished a slice, no record still to be made can be sent before the slice's
- * end (nothing is sent before it happens), so the outbox releases everything due before it. Memory
- * is bounded by what waits: about (late share × mean lateness + TV share × 1 h) × rate.
+ * end (nothing is sent before it happens), so the outbox releases everything due before it. When it
+ * has passed a Shanghai midnight, the WeChat platform's reports of the day that ended are queued
+ * ({@link PlatformReports}): all of that day's events are made by then, and the reports are sent
+ * the next morning and later. Memory is bounded by what waits: about (late share × mean lateness +
+ * TV share × 1 h) × rate, plus four counters per (article, day) not yet reported and a few reports
+ * per piece of the day before, which do not grow with the rate.
  *
  * <p>Event times lie in [{@code start} 00:00, {@code start + days} 00:00) Asia/Shanghai; send times
  * never precede them (except in the deliberately invalid records) and may run past the end (late
@@ -81,6 +86,8 @@ public final class StreamGenerator implements Iterator<OutgoingRecord> {
   private final MalformedRecords malformed;
   private final AvroSingleObjectCodec eventCodec;
   private final Schema eventSchema;
+  private final AvroSingleObjectCodec platformCodec;
+  private final PlatformReports platformReports;
   private final SeededRandom traffic;
   private final long idSalt;
 
@@ -108,7 +115,9 @@ public final class StreamGenerator implements Iterator<OutgoingRecord> {
     this.eventSchema = eventCodec.schema();
     AvroSingleObjectCodec articleCodec =
         AvroSingleObjectCodec.forRecord(catalog, Article.AVRO_NAME);
-    this.malformed = new MalformedRecords(catalog, eventCodec, articleCodec);
+    this.platformCodec = AvroSingleObjectCodec.forRecord(catalog, PlatformCount.AVRO_NAME);
+    this.malformed = new MalformedRecords(catalog, eventCodec, articleCodec, platformCodec);
+    this.platformReports = new PlatformReports(settings.seed());
     this.audience = new Audience(settings.seed(), settings.ratePerSecond());
     this.faults = new DeliveryFaults(settings.seed());
     this.traffic = SeededRandom.forPurpose(settings.seed(), "traffic");
@@ -181,6 +190,7 @@ public final class StreamGenerator implements Iterator<OutgoingRecord> {
     if (sliceStart >= periodEnd) {
       // Scheduled visits after the period never happen; everything still waiting goes out.
       pending.clear();
+      queueReports(platformReports.closeDaysBefore(Long.MAX_VALUE));
       release(Long.MAX_VALUE);
       finished = true;
       return;
@@ -219,6 +229,7 @@ public final class StreamGenerator implements Iterator<OutgoingRecord> {
     while (!pending.isEmpty() && pending.peek().time() < to) {
       pending.poll().action().run();
     }
+    queueReports(platformReports.closeDaysBefore(to));
     release(to);
     sliceStart = to;
   }
@@ -398,6 +409,7 @@ public final class StreamGenerator implements Iterator<OutgoingRecord> {
     if (at >= periodEnd) {
       return;
     }
+    platformReports.count(event);
     byte[] key = keys.get(article);
     byte[] bytes = eventCodec.encode(event.toGenericRecord(eventSchema));
     long sendAt = faults.sendTime(event.channel(), at);
@@ -410,6 +422,35 @@ public final class StreamGenerator implements Iterator<OutgoingRecord> {
       SeededRandom random = faults.random();
       byte[] broken = malformed.make(event, bytes, article.latest(), nextEventId(), random);
       queue(Topics.EVENTS, key, broken, sendAt + random.between(0, 500), RecordKind.MALFORMED);
+    }
+  }
+
+  /** Encodes the platform's reports and queues them, their re-deliveries and broken companions. */
+  private void queueReports(List<PlatformReports.Delivery> deliveries) {
+    for (PlatformReports.Delivery delivery : deliveries) {
+      PlatformCount report = delivery.report();
+      byte[] key = report.articleId().getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = platformCodec.encode(report.toGenericRecord(platformCodec.schema()));
+      queue(Topics.PLATFORM_COUNTS, key, bytes, delivery.sendAtMillis(), RecordKind.PLATFORM_COUNT);
+      if (delivery.resendAtMillis() >= 0) {
+        queue(
+            Topics.PLATFORM_COUNTS,
+            key,
+            bytes,
+            delivery.resendAtMillis(),
+            RecordKind.PLATFORM_COUNT_DUPLICATE);
+      }
+      if (platformReports.malformedAlongside()) {
+        SeededRandom random = platformReports.random();
+        byte[] broken =
+            malformed.makePlatformCount(report, bytes, platformReports.freshReportId(), random);
+        queue(
+            Topics.PLATFORM_COUNTS,
+            key,
+            broken,
+            delivery.sendAtMillis() + random.between(0, 500),
+            RecordKind.MALFORMED);
+      }
     }
   }
 

@@ -38,7 +38,12 @@ class DeliveryFaultsTest {
           assertThat(GeneratedStreams.rejection(r)).as("%s", r).isNull();
           assertThat(GeneratedStreams.event(r).articleId()).isEqualTo(r.keyText());
         }
-        case MALFORMED -> assertThat(r.topic()).isEqualTo(Topics.EVENTS);
+        case PLATFORM_COUNT, PLATFORM_COUNT_DUPLICATE -> {
+          assertThat(r.topic()).isEqualTo(Topics.PLATFORM_COUNTS);
+          assertThat(GeneratedStreams.platformRejection(r)).as("%s", r).isNull();
+          assertThat(GeneratedStreams.platformCount(r).articleId()).isEqualTo(r.keyText());
+        }
+        case MALFORMED -> assertThat(r.topic()).isIn(Topics.EVENTS, Topics.PLATFORM_COUNTS);
       }
     }
   }
@@ -46,11 +51,12 @@ class DeliveryFaultsTest {
   @Test
   void shouldRejectEveryMalformedRecordForManyReasons() {
     List<OutgoingRecord> malformed =
-        records.stream().filter(r -> r.kind() == RecordKind.MALFORMED).toList();
+        records.stream()
+            .filter(r -> r.kind() == RecordKind.MALFORMED && r.topic().equals(Topics.EVENTS))
+            .toList();
     long events = StreamGeneratorTest.count(records, RecordKind.EVENT);
 
     assertThat((double) malformed.size() / events).isBetween(0.0005, 0.002);
-    assertThat(malformed).allMatch(r -> r.topic().equals(Topics.EVENTS));
     Map<String, Long> reasons =
         malformed.stream()
             .collect(
@@ -63,6 +69,26 @@ class DeliveryFaultsTest {
         .contains("BAD_MARKER", "UNKNOWN_SCHEMA", "WRONG_RECORD", "INVALID_VALUE", "MISSING_VALUE")
         .containsAnyOf("TRUNCATED_BODY", "TOO_SHORT");
     assertThat(GeneratedStreams.defaultDayFacts().rejectedEventCount()).isEqualTo(malformed.size());
+  }
+
+  @Test
+  void shouldRejectEveryMalformedPlatformReport() {
+    List<OutgoingRecord> malformed =
+        records.stream()
+            .filter(
+                r -> r.kind() == RecordKind.MALFORMED && r.topic().equals(Topics.PLATFORM_COUNTS))
+            .toList();
+    long reports = StreamGeneratorTest.count(records, RecordKind.PLATFORM_COUNT);
+
+    assertThat(malformed).isNotEmpty();
+    assertThat((double) malformed.size() / reports).isBetween(0.003, 0.06);
+    assertThat(malformed)
+        .allSatisfy(r -> assertThat(GeneratedStreams.platformRejection(r)).isNotNull());
+    assertThat(
+            GeneratedStreams.defaultDayFacts().rejectedPlatformCounts().values().stream()
+                .mapToLong(Long::longValue)
+                .sum())
+        .isEqualTo(malformed.size());
   }
 
   @Test

@@ -7,6 +7,7 @@ import org.chuanbo.schemas.RejectedRecordException;
 import org.chuanbo.schemas.catalog.SchemaCatalog;
 import org.chuanbo.schemas.records.Article;
 import org.chuanbo.schemas.records.DisseminationEvent;
+import org.chuanbo.schemas.records.PlatformCount;
 import org.chuanbo.schemas.wire.AvroSingleObjectCodec;
 
 /**
@@ -25,6 +26,8 @@ final class GeneratedStreams {
       AvroSingleObjectCodec.forRecord(SchemaCatalog.released(), DisseminationEvent.AVRO_NAME);
   private static final AvroSingleObjectCodec ARTICLES =
       AvroSingleObjectCodec.forRecord(SchemaCatalog.released(), Article.AVRO_NAME);
+  private static final AvroSingleObjectCodec PLATFORM_COUNTS =
+      AvroSingleObjectCodec.forRecord(SchemaCatalog.released(), PlatformCount.AVRO_NAME);
 
   private static List<OutgoingRecord> defaultDay;
   private static GeneratedStreamFacts defaultDayFacts;
@@ -63,7 +66,28 @@ final class GeneratedStreams {
     }
   }
 
-  /** Why a consumer rejects the record at its send time, or null if it accepts it. */
+  /** The platform report of a record that must decode (a PLATFORM_COUNT or its duplicate). */
+  static PlatformCount platformCount(OutgoingRecord record) {
+    try {
+      return PlatformCount.fromGenericRecord(PLATFORM_COUNTS.decode(record.value()));
+    } catch (RejectedRecordException e) {
+      throw new AssertionError(record + " does not decode: " + e.getMessage(), e);
+    }
+  }
+
+  /** Why a consumer rejects a platform-count record at its send time, or null if it accepts it. */
+  static String platformRejection(OutgoingRecord record) {
+    try {
+      PlatformCount report =
+          PlatformCount.fromGenericRecord(PLATFORM_COUNTS.decode(record.value()));
+      var problems = report.validate(Instant.ofEpochMilli(record.sendAtMillis()));
+      return problems.isEmpty() ? null : problems.get(0).reason().name();
+    } catch (RejectedRecordException e) {
+      return e.reason().name();
+    }
+  }
+
+  /** Why a consumer rejects the event record at its send time, or null if it accepts it. */
   static String rejection(OutgoingRecord record) {
     try {
       DisseminationEvent event =

@@ -37,9 +37,13 @@ public final class ContractTopics {
   private ContractTopics() {}
 
   /**
-   * The three topics. Articles get as many partitions as events: both are keyed by {@code
-   * article_id}, so when both producers write the key alike, the default partitioner puts an
-   * article and its events in the same partition number (a per-partition join needs no shuffle).
+   * The four topics. Articles and platform counts get as many partitions as events: all three are
+   * keyed by {@code article_id}, so when the producers write the key alike, the default partitioner
+   * puts an article, its events and its platform reports in the same partition number (a
+   * per-partition join needs no shuffle). Platform counts are not compacted: a platform revises its
+   * counts, every revision is kept, and the consumer decides which one wins (the latest {@code
+   * as_of}, whatever order they arrive in); compaction by key would keep only the last one received
+   * of all the article's days and channels.
    */
   public static List<NewTopic> definitions(int eventPartitions) {
     if (eventPartitions < 1) {
@@ -50,6 +54,7 @@ public final class ContractTopics {
         new NewTopic(Topics.EVENTS, Optional.of(eventPartitions), brokerDefault),
         new NewTopic(Topics.ARTICLES, Optional.of(eventPartitions), brokerDefault)
             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+        new NewTopic(Topics.PLATFORM_COUNTS, Optional.of(eventPartitions), brokerDefault),
         new NewTopic(Topics.EVENTS_DLQ, Optional.of(DLQ_PARTITIONS), brokerDefault)
             .configs(
                 Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DLQ_RETENTION.toMillis()))));

@@ -68,22 +68,29 @@ class LocalKafkaITCase {
   void shouldCreateTheContractTopicsOnceWithTheirSettings() throws Exception {
     try (Admin admin = admin()) {
       assertThat(ContractTopics.createMissing(admin))
-          .containsExactlyInAnyOrder(Topics.EVENTS, Topics.ARTICLES, Topics.EVENTS_DLQ);
+          .containsExactlyInAnyOrder(
+              Topics.EVENTS, Topics.ARTICLES, Topics.PLATFORM_COUNTS, Topics.EVENTS_DLQ);
       // Again, asking for other partition counts: existing topics stay as they are.
       assertThat(ContractTopics.createMissing(admin, 8)).isEmpty();
 
       Map<String, TopicDescription> topics =
           admin
-              .describeTopics(List.of(Topics.EVENTS, Topics.ARTICLES, Topics.EVENTS_DLQ))
+              .describeTopics(
+                  List.of(
+                      Topics.EVENTS, Topics.ARTICLES, Topics.PLATFORM_COUNTS, Topics.EVENTS_DLQ))
               .allTopicNames()
               .get();
       assertThat(topics.get(Topics.EVENTS).partitions()).hasSize(4);
       assertThat(topics.get(Topics.ARTICLES).partitions()).hasSize(4);
+      assertThat(topics.get(Topics.PLATFORM_COUNTS).partitions()).hasSize(4);
       assertThat(topics.get(Topics.EVENTS_DLQ).partitions()).hasSize(1);
 
       assertThat(topicConfig(admin, Topics.ARTICLES, TopicConfig.CLEANUP_POLICY_CONFIG))
           .isEqualTo("compact");
       assertThat(topicConfig(admin, Topics.EVENTS, TopicConfig.CLEANUP_POLICY_CONFIG))
+          .isEqualTo("delete");
+      assertThat(topicConfig(admin, Topics.PLATFORM_COUNTS, TopicConfig.CLEANUP_POLICY_CONFIG))
+          .as("every revision is kept")
           .isEqualTo("delete");
       assertThat(topicConfig(admin, Topics.EVENTS_DLQ, TopicConfig.RETENTION_MS_CONFIG))
           .isEqualTo(String.valueOf(Duration.ofDays(90).toMillis()));
