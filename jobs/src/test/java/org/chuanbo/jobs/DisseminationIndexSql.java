@@ -14,7 +14,9 @@ final class DisseminationIndexSql {
 
   private static String load(String name) {
     try (InputStream in =
-        DisseminationIndexSql.class.getClassLoader().getResourceAsStream("queries/" + name + ".sql")) {
+        DisseminationIndexSql.class
+            .getClassLoader()
+            .getResourceAsStream("queries/" + name + ".sql")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

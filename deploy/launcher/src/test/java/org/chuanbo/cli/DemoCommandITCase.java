@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
-import java.time.Duration;
-import org.awaitility.Awaitility;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.chuanbo.cli.report.NamedQueries;
 import org.chuanbo.cli.report.TopArticlesReport;
 import org.chuanbo.cli.stack.StackLayout;
