@@ -68,10 +68,16 @@ final class DemoCommand implements Runnable {
       System.out.println("传播力前十的稿件（" + settings.start() + "，全部渠道）");
       System.out.println(TopArticlesReport.render(top));
       System.out.printf(
-          "共 %,d 条有效事件；重复 %,d 条已去重；%,d 条坏数据进入死信主题 " + Topics.EVENTS_DLQ + "。%n",
+          "共 %,d 条有效事件；重复 %,d 条已去重；%,d 份微信平台数据报告（取最新一版）；%,d 条坏数据进入死信主题 "
+              + Topics.EVENTS_DLQ
+              + "。%n",
           expected.events().size(),
           expected.duplicatesDropped(),
-          expected.rejectedEventCount());
+          expected.latestPlatformCounts().size(),
+          expected.rejectedEventCount()
+              + expected.rejectedPlatformCounts().values().stream()
+                  .mapToLong(Long::longValue)
+                  .sum());
       System.out.println();
       System.out.println("下一步 / where to look next:");
       if (!top.isEmpty()) {

@@ -136,13 +136,7 @@ public record DisseminationEvent(
           new ValidationProblem(
               "event_type", UNKNOWN_SYMBOL, "a type this reader does not know (newer writer)"));
     }
-    if (channel == null) {
-      problems.add(new ValidationProblem("channel", MISSING_VALUE, "missing"));
-    } else if (channel == Channel.UNKNOWN) {
-      problems.add(
-          new ValidationProblem(
-              "channel", UNKNOWN_SYMBOL, "a channel this reader does not know (newer writer)"));
-    }
+    Channel.check(problems, channel);
     if (terminal == null) {
       problems.add(new ValidationProblem("terminal", MISSING_VALUE, "missing"));
     }

@@ -2,7 +2,6 @@ package org.chuanbo.schemas.records;
 
 import static org.chuanbo.schemas.RejectReason.INVALID_VALUE;
 import static org.chuanbo.schemas.RejectReason.MISSING_VALUE;
-import static org.chuanbo.schemas.RejectReason.UNKNOWN_SYMBOL;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -108,13 +107,7 @@ public record PlatformCount(
     List<ValidationProblem> problems = new ArrayList<>();
     RequiredText.check(problems, "report_id", reportId);
     RequiredText.check(problems, "article_id", articleId);
-    if (channel == null) {
-      problems.add(new ValidationProblem("channel", MISSING_VALUE, "missing"));
-    } else if (channel == Channel.UNKNOWN) {
-      problems.add(
-          new ValidationProblem(
-              "channel", UNKNOWN_SYMBOL, "a channel this reader does not know (newer writer)"));
-    }
+    Channel.check(problems, channel);
     Instant latest = now.plus(MAX_FUTURE_SKEW);
     if (day == null) {
       problems.add(new ValidationProblem("day", MISSING_VALUE, "missing"));
