@@ -30,7 +30,14 @@ public final class ChuanboCli implements Runnable {
 
   /** The command line with the project's error handling: one line that says what to fix. */
   static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new ChuanboCli());
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /**
+   * The same, with commands made by {@code factory} (tests hand in commands with a fixed clock).
+   */
+  static CommandLine commandLine(CommandLine.IFactory factory) {
+    CommandLine commandLine = new CommandLine(new ChuanboCli(), factory);
     commandLine.setParameterExceptionHandler(
         (exception, arguments) -> {
           CommandLine failed = exception.getCommandLine();
