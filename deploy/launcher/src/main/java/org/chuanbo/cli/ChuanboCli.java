@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       MigrateCommand.class,
       ArticleCommand.class,
+      DiCommand.class,
       ClickHouseCommand.class,
       ClickHouseBenchCommand.class
     })
