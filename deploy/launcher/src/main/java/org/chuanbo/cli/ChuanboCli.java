@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       MigrateCommand.class,
       ArticleCommand.class,
+      DiCommand.class,
       ClickHouseCommand.class,
       ClickHouseBenchCommand.class
     })
@@ -30,7 +31,14 @@ public final class ChuanboCli implements Runnable {
 
   /** The command line with the project's error handling: one line that says what to fix. */
   static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new ChuanboCli());
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /**
+   * The same, with commands made by {@code factory} (tests hand in commands with a fixed clock).
+   */
+  static CommandLine commandLine(CommandLine.IFactory factory) {
+    CommandLine commandLine = new CommandLine(new ChuanboCli(), factory);
     commandLine.setParameterExceptionHandler(
         (exception, arguments) -> {
           CommandLine failed = exception.getCommandLine();
