@@ -6,8 +6,8 @@ import org.chuanbo.cli.report.ArticleReport;
 import org.chuanbo.cli.report.NamedQueries;
 import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,15 +31,11 @@ final class ArticleCommand implements Runnable {
       description = "The article's id (./chuanbo demo lists some).")
   String articleId;
 
-  @Option(
-      names = "--clickhouse",
-      description =
-          "ClickHouse HTTP URL (default: the running stack's, else http://127.0.0.1:8123).")
-  String url;
+  @Mixin ClickHouseOption clickHouse = new ClickHouseOption();
 
   @Override
   public void run() {
-    ClickHouseEndpoint endpoint = ClickHouseEndpoints.fromOption(url);
+    ClickHouseEndpoint endpoint = clickHouse.endpoint();
     PrintWriter out = spec.commandLine().getOut();
     // picocli's writer flushes on println only, and the launcher exits without flushing it.
     try (Client client = endpoint.newClient()) {

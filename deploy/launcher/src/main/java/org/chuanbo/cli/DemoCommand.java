@@ -82,13 +82,15 @@ final class DemoCommand implements Runnable {
       System.out.println("下一步 / where to look next:");
       if (!top.isEmpty()) {
         System.out.println(
-            "  ./chuanbo article " + top.get(0).articleId() + "   一篇稿件：各渠道、最近 60 分钟、转载");
+            "  ./chuanbo article "
+                + top.get(0).articleId()
+                + "   一篇稿件：传播概况、分享传播树、传播力指数、各渠道、最近 60 分钟、转载");
       }
       System.out.println("  " + stack.ports().flinkUrl() + "   Flink 作业界面");
       System.out.println(
           "  "
               + stack.ports().clickHouseUrl()
-              + "   ClickHouse（库 chuanbo：events, article_minute, articles；任意 ClickHouse 客户端）");
+              + "   ClickHouse（库 chuanbo：events, article_minute, articles, article_spread, share_cascade, platform_counts；任意 ClickHouse 客户端）");
       System.out.println("  ./chuanbo stack status | ./chuanbo stack down");
     }
   }

@@ -53,7 +53,10 @@ final class SpreadOverview {
                 + Figures.count(row.getLong("likes"))
                 + " + 评论 "
                 + Figures.count(row.getLong("comments"))
-                + " + 分享 + 转载"));
+                + " + 分享 "
+                + Figures.count(row.getLong("shares"))
+                + " + 转载 "
+                + Figures.count(row.getLong("reposts"))));
     table.row(List.of("渠道覆盖", Figures.count(row.getLong("channels")), "个渠道有阅读（共 6 个）"));
     out.printf("传播概况（作业汇总于 %s，第 %d 版）%n", row.getString("updated_at"), row.getLong("revision"));
     out.println(table.render());
