@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     description = {
       "Generates a realistic, deterministic stream and sends it to Kafka (or a file with --to-file).",
       "Articles from the six offices, events on every channel, share chains, reposts, duplicates,",
-      "late events, TV hourly batches and 0.1% malformed records, the same for the same seed."
+      "late events, TV hourly batches and 0.1%% malformed records, the same for the same seed."
     })
 final class GenerateCommand implements Runnable {
 
