@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** {@code dashboards/queries/di_recompute.sql}, as the dashboards run it. */
-final class DisseminationIndexSql {
+public final class DisseminationIndexSql {
 
-  static final String RECOMPUTE = load("di_recompute");
+  public static final String RECOMPUTE = load("di_recompute");
 
   private DisseminationIndexSql() {}
 

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import org.chuanbo.jobs.spread.DisseminationIndex;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +33,7 @@ class ArticleCommandITCase {
   @Test
   void shouldShowHowThePieceSpreadFromItsLatestSpreadRow() {
     String id = ReportTables.uniqueId("article");
-    Properties v1 = ReportTables.shippedDiConfig(1);
+    DisseminationIndex v1 = DisseminationIndex.released().get(0);
     // The spread the job would have written; x values of the DI components, in COMPONENTS' order.
     Map<String, Long> x =
         Map.of(
@@ -46,8 +46,8 @@ class ArticleCommandITCase {
             "channels", 2L);
     Map<String, Double> points = new LinkedHashMap<>();
     for (String component : COMPONENTS) {
-      double weight = Double.parseDouble(v1.getProperty(component + ".weight"));
-      double cap = Double.parseDouble(v1.getProperty(component + ".cap"));
+      double weight = v1.weight(component(component));
+      double cap = v1.cap(component(component));
       points.put(
           component, 1000 * weight * Math.min(1, Math.log1p(x.get(component)) / Math.log1p(cap)));
     }
@@ -153,9 +153,8 @@ class ArticleCommandITCase {
           .containsExactly(
               label,
               String.format(Locale.ROOT, "%,d", x.get(component)),
-              String.format(Locale.ROOT, "%,d", Long.parseLong(v1.getProperty(component + ".cap"))),
-              String.format(
-                  Locale.ROOT, "%.2f", Double.parseDouble(v1.getProperty(component + ".weight"))),
+              String.format(Locale.ROOT, "%,d", (long) v1.cap(component(component))),
+              String.format(Locale.ROOT, "%.2f", v1.weight(component(component))),
               String.format(Locale.ROOT, "%,.1f", points.get(component)));
     }
     assertThat(out).contains(String.format(Locale.ROOT, "按上表重算合计 %,.1f，与存储值一致", di));
@@ -421,5 +420,9 @@ class ArticleCommandITCase {
         "reach_key", "u:WEBSITE:u",
         "terminal", "PC",
         "outlet", outlet);
+  }
+
+  private static DisseminationIndex.Component component(String key) {
+    return DisseminationIndex.Component.valueOf(key.toUpperCase(Locale.ROOT));
   }
 }

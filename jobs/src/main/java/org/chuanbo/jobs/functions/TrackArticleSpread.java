@@ -1,6 +1,5 @@
 package org.chuanbo.jobs.functions;
 
-import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
@@ -46,22 +45,21 @@ public final class TrackArticleSpread
   @Override
   public void processElement1(EnrichedEvent event, Context context, Collector<ArticleSpread> out)
       throws Exception {
-    List<CascadeShare> attached = state.add(event, context.getCurrentKey());
-    for (CascadeShare share : attached) {
+    ArticleSpreadState.Update update =
+        state.add(event, context.getCurrentKey(), revisionDueAt(context));
+    for (CascadeShare share : update.attached()) {
       context.output(CASCADE, share);
       if (share.parentMissing()) {
         sharesGivenUp.inc();
       }
     }
-    scheduleRevision(context);
+    setTimer(context, update.revisionTimer());
   }
 
   @Override
   public void processElement2(PlatformReport report, Context context, Collector<ArticleSpread> out)
       throws Exception {
-    if (state.offer(report)) {
-      scheduleRevision(context);
-    }
+    setTimer(context, state.offer(report, revisionDueAt(context)));
   }
 
   @Override
@@ -72,12 +70,13 @@ public final class TrackArticleSpread
             context.getCurrentKey(), index, context.timerService().currentProcessingTime()));
   }
 
-  /** One revision per interval however many changes came in: the timer is set once. */
-  private void scheduleRevision(Context context) throws Exception {
-    long now = context.timerService().currentProcessingTime();
-    Long due = state.scheduleRevision(now + settings.emitInterval().toMillis());
-    if (due != null) {
-      context.timerService().registerProcessingTimeTimer(due);
+  private long revisionDueAt(Context context) {
+    return context.timerService().currentProcessingTime() + settings.emitInterval().toMillis();
+  }
+
+  private static void setTimer(Context context, Long at) {
+    if (at != null) {
+      context.timerService().registerProcessingTimeTimer(at);
     }
   }
 }

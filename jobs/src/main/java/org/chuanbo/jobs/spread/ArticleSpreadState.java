@@ -60,8 +60,16 @@ public final class ArticleSpreadState implements ShareTree.Store {
     outlets = context.getMapState(new MapStateDescriptor<>("outlets", Types.STRING, Types.BOOLEAN));
   }
 
-  /** Counts one event; returns the shares it attached to the tree (usually none, or itself). */
-  public List<CascadeShare> add(EnrichedEvent event, String articleId) throws Exception {
+  /**
+   * What one input changed: the shares it attached to the tree (usually none, or itself), and the
+   * processing time to set a timer for the next revision, or null when one is already set.
+   */
+  public record Update(List<CascadeShare> attached, Long revisionTimer) {}
+
+  /**
+   * Counts one event and marks a revision as due at {@code revisionDueAt} unless one already is.
+   */
+  public Update add(EnrichedEvent event, String articleId, long revisionDueAt) throws Exception {
     SpreadSummary s = current();
     if (s.office == null || !EnrichedEvent.UNKNOWN_OFFICE.equals(event.office())) {
       s.office = event.office();
@@ -82,15 +90,18 @@ public final class ArticleSpreadState implements ShareTree.Store {
       case "SHARE" -> {
         s.countedShares++;
         channelDay(event, day -> day.countedShares++);
-        ShareTree.Change change =
-            tree(articleId)
-                .add(
-                    new PendingShare(
-                        event.shareId(),
-                        event.viaShareId(),
-                        event.channel(),
-                        event.office(),
-                        event.eventTimeMillis()));
+        ShareTree tree = tree(articleId);
+        PendingShare share =
+            new PendingShare(
+                event.shareId(),
+                event.viaShareId(),
+                event.channel(),
+                event.office(),
+                event.eventTimeMillis());
+        ShareTree.Change change = tree.add(share);
+        if (change.pendingDelta() > 0) {
+          s.nextGiveUpAtMillis = Math.min(s.nextGiveUpAtMillis, tree.giveUpAt(share));
+        }
         attached = apply(s, change);
       }
       case "REPOST" -> {
@@ -107,45 +118,49 @@ public final class ArticleSpreadState implements ShareTree.Store {
       case "COMMENT" -> channelDay(event, day -> day.countedComments++);
       default -> throw new IllegalArgumentException("unexpected event type " + event.eventType());
     }
-    if (s.pendingShares > 0) {
-      List<CascadeShare> givenUp =
-          apply(s, tree(articleId).giveUp(s.latestEventTimeMillis, s.pendingShares));
+    if (s.pendingShares > 0
+        && (s.latestEventTimeMillis > s.nextGiveUpAtMillis
+            || s.pendingShares > settings.maxPendingShares())) {
+      ShareTree tree = tree(articleId);
+      List<CascadeShare> givenUp = apply(s, tree.giveUp(s.latestEventTimeMillis, s.pendingShares));
+      s.nextGiveUpAtMillis = tree.nextGiveUpAt();
       if (!givenUp.isEmpty()) {
         List<CascadeShare> all = new ArrayList<>(attached);
         all.addAll(givenUp);
         attached = all;
       }
     }
+    Long timer = scheduleRevision(s, revisionDueAt);
     summary.update(s);
-    return attached;
+    return new Update(attached, timer);
   }
 
-  /** Takes a platform report if it is the newest for its channel and day. */
-  public boolean offer(PlatformReport report) throws Exception {
+  /**
+   * Takes a platform report if it is the newest for its channel and day; then a revision is due at
+   * {@code revisionDueAt} unless one already is. Returns the timer to set, or null.
+   */
+  public Long offer(PlatformReport report, long revisionDueAt) throws Exception {
     String key = report.channel() + "|" + report.epochDay();
     ChannelDay day = channelDays.get(key);
     if (day == null) {
       day = new ChannelDay();
     }
     if (!day.offer(report)) {
-      return false;
+      return null;
     }
     channelDays.put(key, day);
-    summary.update(current());
-    return true;
+    SpreadSummary s = current();
+    Long timer = scheduleRevision(s, revisionDueAt);
+    summary.update(s);
+    return timer;
   }
 
-  /**
-   * Marks a revision as due at {@code at} unless one already is; returns the time to set a timer
-   * for, or null when a timer is already set.
-   */
-  public Long scheduleRevision(long at) throws Exception {
-    SpreadSummary s = current();
+  /** One revision per interval however many changes came in: the timer is set once. */
+  private static Long scheduleRevision(SpreadSummary s, long at) {
     if (s.emitAtMillis != 0) {
       return null;
     }
     s.emitAtMillis = at;
-    summary.update(s);
     return at;
   }
 

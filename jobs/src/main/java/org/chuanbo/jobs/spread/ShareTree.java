@@ -96,12 +96,11 @@ public final class ShareTree {
    * articleEventTime}, then the oldest while more than {@code maxPending} wait.
    */
   public Change giveUp(long articleEventTime, long pendingCount) throws Exception {
-    long deadline = articleEventTime - maxWaitMillis;
     List<PendingShare> due = new ArrayList<>();
     List<PendingShare> all = new ArrayList<>();
     for (PendingShare share : store.allPending()) {
       all.add(share);
-      if (share.eventTimeMillis < deadline) {
+      if (giveUpAt(share) < articleEventTime) {
         due.add(share);
       }
     }
@@ -120,6 +119,23 @@ public final class ShareTree {
       }
     }
     return change;
+  }
+
+  /**
+   * The article event time after which {@link #giveUp} could find a share due: the oldest waiting
+   * share's time plus the wait bound, or {@code Long.MAX_VALUE} when none waits.
+   */
+  public long nextGiveUpAt() throws Exception {
+    long next = Long.MAX_VALUE;
+    for (PendingShare share : store.allPending()) {
+      next = Math.min(next, giveUpAt(share));
+    }
+    return next;
+  }
+
+  /** When the article's event time passes this, a waiting share is given up on. */
+  public long giveUpAt(PendingShare share) {
+    return share.eventTimeMillis + maxWaitMillis;
   }
 
   private static final Comparator<PendingShare> OLDEST_FIRST =

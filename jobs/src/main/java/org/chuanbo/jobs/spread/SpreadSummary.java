@@ -26,6 +26,12 @@ public final class SpreadSummary {
   /** The article's own event-time clock: the latest event time seen (decides give-ups). */
   public long latestEventTimeMillis = Long.MIN_VALUE;
 
+  /**
+   * The article event time after which a waiting share may be due to be given up on; waiting shares
+   * are scanned only past it (or when too many wait), not on every event.
+   */
+  public long nextGiveUpAtMillis = Long.MAX_VALUE;
+
   public long revision;
 
   /** When the next revision is due (processing time), 0 when none is scheduled. */

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.chuanbo.clickhouse.local.LocalClickHouse;
+import org.chuanbo.jobs.DisseminationIndexSql;
 import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import org.chuanbo.jobs.clickhouse.InsertBatch;
 import org.chuanbo.jobs.clickhouse.Migrations;
@@ -91,7 +89,7 @@ class SpreadTablesITCase {
     insert(ArticleSpreadTable.MAPPING, rows);
     Map<String, Double> recomputed = new TreeMap<>();
     try (Client client = ENDPOINT.newClient()) {
-      for (GenericRecord row : client.queryAll(query("di_recompute"))) {
+      for (GenericRecord row : client.queryAll(DisseminationIndexSql.RECOMPUTE)) {
         if (row.getString("article_id").startsWith(prefix)) {
           recomputed.put(row.getString("article_id"), row.getDouble("di"));
         }
@@ -195,12 +193,5 @@ class SpreadTablesITCase {
 
   private static <T> void insert(RowMapping<T> mapping, List<T> rows) throws Exception {
     TestCommits.commit(ENDPOINT, TestCommits.batch(mapping, "rows-" + UUID.randomUUID(), rows));
-  }
-
-  static String query(String name) throws IOException {
-    try (InputStream in =
-        SpreadTablesITCase.class.getClassLoader().getResourceAsStream("queries/" + name + ".sql")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }
