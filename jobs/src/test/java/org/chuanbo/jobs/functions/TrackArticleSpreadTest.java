@@ -204,4 +204,36 @@ class TrackArticleSpreadTest {
       assertThat(spread.countedViews()).isEqualTo(viewers + viewers / 3);
     }
   }
+
+  @Test
+  void shouldGiveUpOnAMissingParentOnceTheArticlesEventTimeHasMovedOnADay() throws Exception {
+    try (var harness = harness(SpreadSettings.defaults())) {
+      harness.open();
+      harness.setProcessingTime(0);
+      harness.processElement1(new StreamRecord<>(share("orphan", 0, "WECHAT", "never-sent")));
+      harness.processElement1(new StreamRecord<>(share("child", 5, "WECHAT", "orphan")));
+      // Within the day: still waiting.
+      harness.processElement1(
+          new StreamRecord<>(event("v1", "VIEW", 23 * 60, "WECHAT", "u:WECHAT:a", null, null)));
+      assertThat(harness.getSideOutput(TrackArticleSpread.CASCADE)).isNull();
+      // A day and a minute later: the orphan goes under the root, its child under it.
+      harness.processElement1(
+          new StreamRecord<>(event("v2", "VIEW", 24 * 60 + 1, "WECHAT", "u:WECHAT:b", null, null)));
+      Map<String, String> attached =
+          harness.getSideOutput(TrackArticleSpread.CASCADE).stream()
+              .map(StreamRecord::getValue)
+              .collect(
+                  Collectors.toMap(
+                      CascadeShare::shareId,
+                      c -> c.parentShareId() + "/" + c.generation() + "/" + c.parentMissing()));
+      assertThat(attached)
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of("orphan", "null/1/true", "child", "orphan/2/false"));
+      harness.setProcessingTime(1_000);
+      ArticleSpread spread = harness.extractOutputValues().get(0);
+      assertThat(spread.orphanedShares()).isEqualTo(1);
+      assertThat(spread.pendingShares()).isZero();
+      assertThat(spread.maxDepth()).isEqualTo(2);
+    }
+  }
 }
