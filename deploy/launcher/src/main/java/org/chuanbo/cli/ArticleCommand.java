@@ -2,8 +2,8 @@ package org.chuanbo.cli;
 
 import com.clickhouse.client.api.Client;
 import java.io.PrintWriter;
-import org.chuanbo.cli.report.ArticleReport;
-import org.chuanbo.cli.report.NamedQueries;
+import org.chuanbo.dashboards.console.ArticleReport;
+import org.chuanbo.dashboards.console.NamedQueries;
 import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

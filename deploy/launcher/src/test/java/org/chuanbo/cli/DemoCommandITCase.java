@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.chuanbo.cli.report.NamedQueries;
-import org.chuanbo.cli.report.TopArticlesReport;
 import org.chuanbo.cli.stack.StackLayout;
 import org.chuanbo.cli.stack.StackState;
+import org.chuanbo.dashboards.console.NamedQueries;
+import org.chuanbo.dashboards.console.TopArticlesReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.chuanbo.cli.report.ShanghaiTime;
+import org.chuanbo.dashboards.console.ShanghaiTime;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

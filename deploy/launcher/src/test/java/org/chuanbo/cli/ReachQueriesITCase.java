@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.chuanbo.cli.report.NamedQueries;
-import org.chuanbo.cli.report.ShanghaiTime;
+import org.chuanbo.dashboards.console.NamedQueries;
+import org.chuanbo.dashboards.console.ShanghaiTime;
 import org.junit.jupiter.api.Test;
 
 /**

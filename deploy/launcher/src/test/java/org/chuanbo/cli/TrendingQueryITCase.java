@@ -19,8 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.chuanbo.cli.report.NamedQueries;
-import org.chuanbo.cli.report.ShanghaiTime;
+import org.chuanbo.dashboards.console.NamedQueries;
+import org.chuanbo.dashboards.console.ShanghaiTime;
 import org.junit.jupiter.api.Test;
 
 /**

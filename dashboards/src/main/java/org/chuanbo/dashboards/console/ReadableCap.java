@@ -1,4 +1,4 @@
-package org.chuanbo.cli.report;
+package org.chuanbo.dashboards.console;
 
 /**
  * A proposed DI cap people can read and remember: the observed 99th percentile rounded up to the

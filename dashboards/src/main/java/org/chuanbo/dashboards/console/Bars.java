@@ -1,4 +1,4 @@
-package org.chuanbo.cli.report;
+package org.chuanbo.dashboards.console;
 
 /**
  * A horizontal bar for a value in a small terminal chart, scaled to the largest value of the chart

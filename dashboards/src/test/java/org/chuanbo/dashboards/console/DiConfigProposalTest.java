@@ -1,4 +1,4 @@
-package org.chuanbo.cli.report;
+package org.chuanbo.dashboards.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.chuanbo.cli.report;
+package org.chuanbo.dashboards.console;
 
 import com.clickhouse.client.api.query.GenericRecord;
 import java.io.PrintWriter;
