@@ -212,6 +212,7 @@ final class StackCommand implements Runnable {
               + ports.kafkaAddress()
               + "  "
               + (LoopbackPorts.accepts(ports.kafka(), 1000) ? "answers" : "no answer"));
+      System.out.println("  " + DashboardsCommand.describe(DashboardsCommand.server()));
     }
 
     private static String probe(String url) {
@@ -243,6 +244,13 @@ final class StackCommand implements Runnable {
   static final class Down implements Runnable {
     @Override
     public void run() {
+      try {
+        if (DashboardsCommand.server().down()) {
+          System.out.println("Superset stopped");
+        }
+      } catch (IOException e) {
+        System.out.println("could not stop Superset: " + e.getMessage());
+      }
       Optional<StackState> state = alive();
       if (state.isEmpty()) {
         System.out.println("the local stack is not running");
