@@ -17,3 +17,6 @@ SQLLAB_CTAS_NO_LIMIT = False
 # Chinese first for the people who read the dashboards.
 BABEL_DEFAULT_LOCALE = "zh"
 LANGUAGES = {"zh": {"flag": "cn", "name": "简体中文"}, "en": {"flag": "us", "name": "English"}}
+
+# The launcher creates the roles and logins of the leaders and editors through the REST API.
+FAB_ADD_SECURITY_API = True

@@ -1,12 +1,11 @@
 package org.chuanbo.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.chuanbo.cli.superset.SupersetApi;
-import org.chuanbo.cli.superset.SupersetFilesBundle;
+import org.chuanbo.cli.superset.SupersetContent;
 import org.chuanbo.cli.superset.SupersetLayout;
-import org.chuanbo.cli.superset.SupersetLogins;
 import org.chuanbo.cli.superset.SupersetServer;
 import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import picocli.CommandLine.Command;
@@ -63,15 +62,11 @@ final class DashboardsCommand implements Runnable {
       System.err.println("starting Superset (the first time installs it: a minute or two) …");
       SupersetServer.Started started = server.up(port);
       SupersetLayout layout = SupersetLayout.under(StackCommand.layout().root());
-      String adminPassword = SupersetLogins.read(layout).getProperty("admin");
-      SupersetApi api = SupersetApi.login(started.url(), "admin", adminPassword);
-      api.importBundle(
-          "/api/v1/database/import/",
-          SupersetFilesBundle.of(endpoint),
-          SupersetFilesBundle.passwords(endpoint));
+      Map<String, String> newLogins = new LinkedHashMap<>(started.newLogins());
+      newLogins.putAll(SupersetContent.publish(started.url(), layout, endpoint));
       System.out.println("Superset 已就绪 / ready: " + started.url());
       System.out.println("  ClickHouse 数据库 chuanbo → " + endpoint.url());
-      for (Map.Entry<String, String> login : started.newLogins().entrySet()) {
+      for (Map.Entry<String, String> login : newLogins.entrySet()) {
         System.out.println("  新建登录 / new login: " + login.getKey() + " / " + login.getValue());
       }
       System.out.println("  登录信息 / logins: " + layout.credentials() + " (user=password, 0600)");

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.chuanbo.cli.superset.SupersetApi;
 import org.chuanbo.cli.superset.SupersetLayout;
 import org.chuanbo.cli.superset.SupersetLogins;
@@ -41,6 +43,24 @@ class DashboardsCommandITCase {
       assertThat(up.output()).contains(password);
 
       assertThat(officesThroughSuperset(url, password)).isEqualTo(7);
+      Properties logins = SupersetLogins.read(layout);
+      for (String reader :
+          List.of(
+              "leader",
+              "editor_hz",
+              "editor_bb",
+              "editor_pg",
+              "editor_zs",
+              "editor_zp",
+              "editor_fc")) {
+        assertThat(up.output())
+            .contains("new login: " + reader + " / " + logins.getProperty(reader));
+        SupersetApi asReader = SupersetApi.login(url, reader, logins.getProperty(reader));
+        assertThat(asReader.get("/api/v1/database/").get("result"))
+            .as(reader + " may read the ClickHouse database")
+            .extracting(database -> database.get("database_name").asText())
+            .containsExactly("chuanbo");
+      }
 
       assertThat(CliProcess.run(root, "dashboards", "up", "--port", port).expectSuccess().output())
           .contains("already running: " + url);
