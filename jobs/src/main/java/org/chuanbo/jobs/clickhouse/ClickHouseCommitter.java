@@ -34,7 +34,12 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
       InsertBatch batch = request.getCommittable();
       try {
         InsertSettings settings =
-            new InsertSettings().serverSetting("insert_deduplication_token", batch.token());
+            new InsertSettings()
+                .serverSetting("insert_deduplication_token", batch.token())
+                // A batch holds what one checkpoint saw, and late or replayed events can span
+                // many months: ClickHouse would refuse an insert touching more than 100 monthly
+                // partitions, and the same batch would fail again on every restart.
+                .serverSetting("max_partitions_per_insert_block", "0");
         client()
             .insert(
                 batch.table(),

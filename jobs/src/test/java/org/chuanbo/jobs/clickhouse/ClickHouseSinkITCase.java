@@ -72,4 +72,37 @@ class ClickHouseSinkITCase {
       return text.toString();
     }
   }
+
+  @Test
+  void shouldInsertABatchThatSpansMoreThanAHundredMonthlyPartitions() throws Exception {
+    String table = "default." + LocalClickHouse.uniqueName("months");
+    try (Client client = endpoint.newClient()) {
+      client
+          .execute(
+              "CREATE TABLE "
+                  + table
+                  + " (n UInt64, at DateTime('Asia/Shanghai')) ENGINE = MergeTree"
+                  + " PARTITION BY toYYYYMM(at) ORDER BY n")
+          .get()
+          .close();
+    }
+    // 150 months of late events in one checkpoint's batch.
+    RowMapping<Long> months =
+        RowMapping.<Long>into(table)
+            .uint64("n", Long::longValue)
+            .dateTime(
+                "at",
+                n ->
+                    java.time.Instant.parse("2010-01-15T00:00:00Z")
+                        .atZone(java.time.ZoneOffset.UTC)
+                        .plusMonths(n)
+                        .toInstant()
+                        .toEpochMilli())
+            .build();
+    TestCommits.commit(
+        endpoint,
+        TestCommits.batch(months, "months-" + table, LongStream.range(0, 150).boxed().toList()));
+    assertThat(query("SELECT count(), uniqExact(toYYYYMM(at)) FROM " + table))
+        .isEqualTo("150\t150");
+  }
 }

@@ -56,6 +56,13 @@ public record DisseminationEvent(
    * No event of ours happened before this; earlier times are a collector's zero or seconds sent as
    * milliseconds (which land in January 1970).
    */
+  /**
+   * The longest engaged, watch or listen time one event may carry: nobody reads or watches one
+   * piece for more than a day, and a larger value (a counter sent as a duration, microseconds sent
+   * as milliseconds) would swamp the mean — or, summed, overflow the per-minute total.
+   */
+  public static final Duration MAX_DURATION = Duration.ofHours(24);
+
   public static final Instant EARLIEST_EVENT_TIME = Instant.parse("2000-01-01T00:00:00Z");
 
   public DisseminationEvent {
@@ -155,6 +162,12 @@ public record DisseminationEvent(
     }
     if (durationMs != null && durationMs < 0) {
       problems.add(new ValidationProblem("duration_ms", INVALID_VALUE, "negative: " + durationMs));
+    } else if (durationMs != null && durationMs > MAX_DURATION.toMillis()) {
+      problems.add(
+          new ValidationProblem(
+              "duration_ms",
+              INVALID_VALUE,
+              durationMs + " ms is longer than " + MAX_DURATION.toHours() + " h"));
     }
     if (eventType == EventType.SHARE && RequiredText.isBlank(shareId)) {
       problems.add(new ValidationProblem("share_id", MISSING_VALUE, "a SHARE must open a share"));

@@ -46,6 +46,13 @@ class DisseminationEventTest {
         .containsExactly(
             new ValidationProblem("duration_ms", RejectReason.INVALID_VALUE, "negative: -1"));
     assertThat(minimalEvent().toBuilder().durationMs(0L).build().validate(NOW)).isEmpty();
+    assertThat(minimalEvent().toBuilder().durationMs(86_400_000L).build().validate(NOW)).isEmpty();
+    assertThat(minimalEvent().toBuilder().durationMs(Long.MAX_VALUE - 1).build().validate(NOW))
+        .containsExactly(
+            new ValidationProblem(
+                "duration_ms",
+                RejectReason.INVALID_VALUE,
+                (Long.MAX_VALUE - 1) + " ms is longer than 24 h"));
   }
 
   @Test
