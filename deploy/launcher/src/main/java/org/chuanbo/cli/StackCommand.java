@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.chuanbo.cli.stack.FlinkJobHealth;
 import org.chuanbo.cli.stack.StackLayout;
 import org.chuanbo.cli.stack.StackPorts;
 import org.chuanbo.cli.stack.StackProcess;
@@ -205,8 +206,8 @@ final class StackCommand implements Runnable {
           "local stack: " + state.get().phase() + " (pid " + state.get().pid() + ")");
       System.out.println(
           "  ClickHouse  " + ports.clickHouseUrl() + "  " + probe(ports.clickHouseUrl() + "/ping"));
-      System.out.println(
-          "  Flink UI    " + ports.flinkUrl() + "  " + probe(ports.flinkUrl() + "/jobs/overview"));
+      System.out.println("  Flink UI    " + ports.flinkUrl());
+      System.out.println("  " + FlinkJobHealth.describe(ports.flinkUrl()));
       System.out.println(
           "  Kafka       "
               + ports.kafkaAddress()

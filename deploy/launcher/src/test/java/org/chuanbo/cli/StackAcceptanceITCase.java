@@ -91,6 +91,11 @@ class StackAcceptanceITCase {
     assertThat(scalar("SELECT count() FROM chuanbo.events WHERE article_id = '" + article + "'"))
         .isEqualTo(2);
 
+    // Garbage is a dead letter, never a failure: the job has not restarted.
+    assertThat(CliProcess.run(root, "stack", "status").expectSuccess().output())
+        .contains("chuanbo-dissemination: RUNNING, restarts 0")
+        .doesNotContain("last failure");
+
     ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(garbage);
     assertThat(
             new String(
