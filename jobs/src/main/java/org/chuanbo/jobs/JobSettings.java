@@ -17,7 +17,8 @@ import org.chuanbo.jobs.spread.SpreadSettings;
  * @param deduplicationHorizon how long an event id is remembered to drop repeats
  * @param articleWait how long events of a not-yet-known article wait for it; short, because they
  *     wait in front of every table (freshness), and the CMS sends an article before its events
- * @param pseudonymKey the HMAC key for user ids; set a secret one in production
+ * @param pseudonymKey the HMAC key for user ids: a secret, never in the code or the repository (the
+ *     local stack generates one into {@code .chuanbo/}); the job refuses to start without it
  * @param spread the bounds of spread tracking (share cascades, reach, revisions)
  */
 public record JobSettings(
@@ -32,7 +33,10 @@ public record JobSettings(
     SpreadSettings spread)
     implements Serializable {
 
-  /** Local defaults: rows visible within about two seconds; late events counted for days. */
+  /**
+   * Local defaults: rows visible within about two seconds; late events counted for days. No
+   * pseudonymisation key: that is a secret each deployment provides ({@link #withPseudonymKey}).
+   */
   public static JobSettings defaults() {
     return new JobSettings(
         Duration.ofSeconds(1),
@@ -42,7 +46,7 @@ public record JobSettings(
         Duration.ofHours(1),
         Duration.ofDays(7),
         Duration.ofSeconds(3),
-        "chuanbo-local-development-key-not-secret",
+        null,
         SpreadSettings.defaults());
   }
 
@@ -56,6 +60,19 @@ public record JobSettings(
         deduplicationHorizon,
         articleWait,
         pseudonymKey,
+        spread);
+  }
+
+  public JobSettings withPseudonymKey(String key) {
+    return new JobSettings(
+        checkpointInterval,
+        outOfOrderness,
+        idleness,
+        earlyFiring,
+        allowedLateness,
+        deduplicationHorizon,
+        articleWait,
+        key,
         spread);
   }
 

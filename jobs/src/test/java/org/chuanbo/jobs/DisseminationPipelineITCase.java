@@ -176,7 +176,10 @@ class DisseminationPipelineITCase {
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.getExecutionEnvironment(configuration);
     env.setParallelism(PARALLELISM);
-    JobSettings settings = JobSettings.defaults().withCheckpointInterval(Duration.ofMillis(500));
+    JobSettings settings =
+        JobSettings.defaults()
+            .withCheckpointInterval(Duration.ofMillis(500))
+            .withPseudonymKey("pipeline-test-key-" + UUID.randomUUID());
     DisseminationJob.enableCheckpointing(env, settings);
     KafkaEndpoints endpoints =
         new KafkaEndpoints(kafka.bootstrapServers(), "pipeline-test-" + UUID.randomUUID());

@@ -25,6 +25,11 @@ public record StackLayout(Path root) {
     return root.resolve("stack.properties");
   }
 
+  /** The local stack's pseudonymisation key (generated once, mode 0600). */
+  public Path pseudonymKey() {
+    return root.resolve("pseudonym.key");
+  }
+
   public Path log() {
     return root.resolve("stack.log");
   }

@@ -60,7 +60,7 @@ public final class StackProcess {
               layout.checkpoints(),
               ports.flink(),
               parallelism,
-              JobSettings.defaults());
+              JobSettings.defaults().withPseudonymKey(PseudonymKey.forLocalStack(layout)));
 
       LocalKafka ownedKafka = kafka;
       Runtime.getRuntime()
