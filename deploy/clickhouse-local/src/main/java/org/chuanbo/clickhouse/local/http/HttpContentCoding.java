@@ -16,8 +16,8 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.InflaterInputStream;
-import net.jpountz.lz4.LZ4FrameInputStream;
 import net.jpountz.lz4.LZ4FrameOutputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 
 /**
  * The HTTP content codings the endpoint reads ({@code Content-Encoding} of a request body) and
@@ -26,10 +26,12 @@ import net.jpountz.lz4.LZ4FrameOutputStream;
  * compressed blocks ({@code compress=1} / {@code decompress=1}); {@code deflate} is zlib-wrapped,
  * as the server writes and reads it.
  *
- * <p>Every coding is done by its library: the JDK (gzip, deflate), lz4-java's frame streams,
- * zstd-jni and Brotli4j. A request body may hold several lz4 or zstd frames or gzip members one
- * after another (clickhouse-connect compresses each insert block on its own); a brotli body is one
- * brotli stream, as on the server.
+ * <p>Every coding is done by its library: the JDK (gzip, deflate), zstd-jni, Brotli4j, and for lz4
+ * frames commons-compress to read (its reader takes linked blocks, which python-lz4 writes by
+ * default and lz4-java's {@code LZ4FrameInputStream} refuses) and lz4-java to write (independent
+ * blocks, which every reader takes). A request body may hold several lz4 or zstd frames or gzip
+ * members one after another (clickhouse-connect compresses each insert block on its own); a brotli
+ * body is one brotli stream, as on the server.
  */
 enum HttpContentCoding {
   GZIP("gzip", 354, "ZLIB_INFLATE_FAILED", 1, 9),
@@ -135,7 +137,7 @@ enum HttpContentCoding {
     return switch (this) {
       case GZIP -> new GZIPInputStream(compressed, BUFFER);
       case DEFLATE -> new InflaterInputStream(compressed);
-      case LZ4 -> new LZ4FrameInputStream(compressed);
+      case LZ4 -> new FramedLZ4CompressorInputStream(compressed, true);
       case ZSTD -> new ZstdInputStreamNoFinalizer(compressed);
       case BR -> {
         Brotli4jLoader.ensureAvailability();

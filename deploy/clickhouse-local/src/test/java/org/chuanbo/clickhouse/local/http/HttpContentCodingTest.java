@@ -24,6 +24,7 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.InflaterInputStream;
 import net.jpountz.lz4.LZ4FrameInputStream;
 import net.jpountz.lz4.LZ4FrameOutputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
 import org.chuanbo.clickhouse.local.engine.ClickHouseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +61,19 @@ class HttpContentCodingTest {
           .as("%s at level %d", coding, level)
           .isEqualTo(small);
     }
+  }
+
+  @Test
+  void shouldReadLz4FramesWithLinkedBlocks() throws IOException {
+    // python-lz4, under clickhouse-connect, links each block to the ones before it by default.
+    // (commons-compress's own writer is slow, so a few 64 KiB blocks are enough here.)
+    byte[] original = Arrays.copyOf(ORIGINAL, 300_000);
+    ByteArrayOutputStream linked = new ByteArrayOutputStream();
+    FramedLZ4CompressorOutputStream.Parameters parameters =
+        new FramedLZ4CompressorOutputStream.Parameters(
+            FramedLZ4CompressorOutputStream.BlockSize.K64, true, true, true);
+    write(new FramedLZ4CompressorOutputStream(linked, parameters), original);
+    assertThat(decode(HttpContentCoding.LZ4, linked.toByteArray())).isEqualTo(original);
   }
 
   @Test
