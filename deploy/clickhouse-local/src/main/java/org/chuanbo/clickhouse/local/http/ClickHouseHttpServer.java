@@ -59,7 +59,9 @@ public final class ClickHouseHttpServer implements AutoCloseable {
               + "); pick another --port",
           e);
     }
-    SessionRegistry sessions = new SessionRegistry(engine::openConnection, Clock.systemUTC());
+    SessionRegistry sessions =
+        new SessionRegistry(
+            () -> ServerDefaults.applied(engine.openConnection()), Clock.systemUTC());
     AtomicInteger threadNumber = new AtomicInteger();
     ExecutorService handlers =
         Executors.newFixedThreadPool(

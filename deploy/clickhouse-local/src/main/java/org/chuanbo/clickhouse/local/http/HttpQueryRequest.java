@@ -116,9 +116,19 @@ final class HttpQueryRequest {
     return isTrue(url.get("decompress"));
   }
 
-  /** {@code enable_http_compression=1} is both a setting and the switch for gzip / deflate. */
+  /** {@code enable_http_compression=1} is both a setting and the switch for compressed answers. */
   boolean httpCompressionEnabled() {
     return isTrue(settings.get("enable_http_compression"));
+  }
+
+  /** {@code http_zlib_compression_level}, the level of every coding of the answer (default 3). */
+  int httpCompressionLevel() {
+    String value = settings.get("http_zlib_compression_level");
+    try {
+      return value == null ? HttpContentCoding.DEFAULT_LEVEL : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      return HttpContentCoding.DEFAULT_LEVEL;
+    }
   }
 
   String acceptEncoding() {

@@ -10,11 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
-import java.util.zip.InflaterInputStream;
 import org.chuanbo.clickhouse.local.engine.ChdbConnection;
 import org.chuanbo.clickhouse.local.engine.ChdbEngine;
 import org.chuanbo.clickhouse.local.engine.ChdbResult;
@@ -119,7 +116,11 @@ final class QueryHandler implements HttpHandler {
       ChdbConnection connection = session != null ? session.connection() : engine.openConnection();
       boolean sessionHeld = session != null;
       try {
-        Map<String, String> settings = new LinkedHashMap<>(request.settings());
+        // A session's connection got the server defaults when the session began.
+        Map<String, String> settings =
+            session != null
+                ? new LinkedHashMap<>(request.settings())
+                : ServerDefaults.under(request.settings());
         if (session == null && request.isGet()) {
           // A GET never changes data, as on the server: readonly=2 still allows settings.
           settings.put("readonly", "2");
@@ -148,22 +149,23 @@ final class QueryHandler implements HttpHandler {
     }
   }
 
-  private static InputStream decodedBody(InputStream raw, HttpQueryRequest request)
-      throws IOException {
-    String encoding = request.contentEncoding().toLowerCase(Locale.ROOT);
-    InputStream body =
-        switch (encoding) {
-          case "", "identity" -> raw;
-          case "gzip", "x-gzip" -> new GZIPInputStream(raw, 1 << 16);
-          case "deflate" -> new InflaterInputStream(raw);
-          default ->
-              throw ClickHouseException.of(
-                  UNKNOWN_COMPRESSION_METHOD,
-                  "UNKNOWN_COMPRESSION_METHOD",
-                  "Unknown HTTP content encoding '"
-                      + encoding
-                      + "' (this endpoint reads gzip and deflate)");
-        };
+  private static InputStream decodedBody(InputStream raw, HttpQueryRequest request) {
+    String encoding = request.contentEncoding();
+    InputStream body = raw;
+    if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
+      HttpContentCoding coding =
+          HttpContentCoding.named(encoding)
+              .filter(HttpContentCoding::isAvailable)
+              .orElseThrow(
+                  () ->
+                      ClickHouseException.of(
+                          UNKNOWN_COMPRESSION_METHOD,
+                          "UNKNOWN_COMPRESSION_METHOD",
+                          "Unknown HTTP content encoding '"
+                              + encoding
+                              + "' (this endpoint reads gzip, deflate, lz4, zstd and br)"));
+      body = new ContentDecodingInputStream(raw, coding);
+    }
     return request.decompressRequest() ? new CompressedBlockInputStream(body) : body;
   }
 
@@ -175,11 +177,9 @@ final class QueryHandler implements HttpHandler {
     headers.set("X-ClickHouse-Format", format);
     headers.set("Content-Type", ResponseContentType.of(format));
     headers.set("X-ClickHouse-Summary", summary(result.statistics(), length));
-    String httpEncoding = httpEncoding(request);
-    if (!httpEncoding.isEmpty()) {
-      headers.set("Content-Encoding", httpEncoding);
-    }
-    boolean transformed = request.compressResponse() || !httpEncoding.isEmpty();
+    Optional<HttpContentCoding> coding = responseCoding(request);
+    coding.ifPresent(c -> headers.set("Content-Encoding", c.token()));
+    boolean transformed = request.compressResponse() || coding.isPresent();
     if (!transformed) {
       exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -189,10 +189,8 @@ final class QueryHandler implements HttpHandler {
     }
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
-    if (httpEncoding.equals("gzip")) {
-      out = new GZIPOutputStream(out, 1 << 16);
-    } else if (httpEncoding.equals("deflate")) {
-      out = new DeflaterOutputStream(out);
+    if (coding.isPresent()) {
+      out = coding.get().encoder(out, request.httpCompressionLevel());
     }
     if (request.compressResponse()) {
       out = new CompressedBlockOutputStream(out);
@@ -202,19 +200,15 @@ final class QueryHandler implements HttpHandler {
     }
   }
 
-  /** gzip or deflate when the client enabled HTTP compression and accepts one; else none. */
-  private static String httpEncoding(HttpQueryRequest request) {
+  /**
+   * The coding of the answer: with {@code enable_http_compression=1}, the one the client prefers
+   * among those it accepts; else none.
+   */
+  private static Optional<HttpContentCoding> responseCoding(HttpQueryRequest request) {
     if (!request.httpCompressionEnabled()) {
-      return "";
+      return Optional.empty();
     }
-    String accepted = request.acceptEncoding().toLowerCase(Locale.ROOT);
-    if (accepted.contains("gzip")) {
-      return "gzip";
-    }
-    if (accepted.contains("deflate")) {
-      return "deflate";
-    }
-    return "";
+    return HttpContentCoding.preferredBy(request.acceptEncoding());
   }
 
   private static String summary(QueryStatistics statistics, long resultBytes) {
