@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.chuanbo.dashboards.console.NamedQueries;
 import org.chuanbo.dashboards.console.ShanghaiTime;
@@ -35,10 +36,14 @@ public final class MonthlyReportQuery {
     this.progress = progress;
   }
 
-  public MonthlyReport load(ReportMonth month, ReportScope scope, Instant now) {
+  /** The month's report; empty when nothing happened in it (no event, no platform report). */
+  public Optional<MonthlyReport> load(ReportMonth month, ReportScope scope, Instant now) {
     int steps = 10;
     step(1, steps, "本月合计");
     MonthlyFigures total = total(month, scope);
+    if (total.events() == 0 && total.views() == 0) {
+      return Optional.empty();
+    }
     step(2, steps, "上月合计");
     MonthlyFigures previous = total(month.previous(), scope);
     step(3, steps, "去年同月合计");
@@ -58,21 +63,22 @@ public final class MonthlyReportQuery {
     List<CascadeGeneration> generations = generations(month, scope);
     step(10, steps, "数据质量");
     DataQuality quality = quality(month, scope);
-    return new MonthlyReport(
-        month,
-        scope,
-        now,
-        total,
-        previous,
-        lastYear,
-        offices,
-        channels,
-        series,
-        days,
-        top,
-        outlets,
-        generations,
-        quality);
+    return Optional.of(
+        new MonthlyReport(
+            month,
+            scope,
+            now,
+            total,
+            previous,
+            lastYear,
+            offices,
+            channels,
+            series,
+            days,
+            top,
+            outlets,
+            generations,
+            quality));
   }
 
   private void step(int step, int steps, String what) {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       MigrateCommand.class,
       ArticleCommand.class,
       DiCommand.class,
+      ReportCommand.class,
       ClickHouseCommand.class,
       ClickHouseBenchCommand.class
     })
