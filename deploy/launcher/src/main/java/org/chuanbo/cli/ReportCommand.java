@@ -62,11 +62,11 @@ final class ReportCommand implements Runnable {
       name = "monthly",
       mixinStandardHelpOptions = true,
       description = {
-        "Writes the monthly report (月报) of one office, or of the whole city, for one month",
-        "(Asia/Shanghai): totals vs last month and the same month last year, per office,",
-        "channel and series, the top 20 pieces by DI, outlets, cascade depth, the daily trend",
-        "and a data-quality note, in Chinese, as XLSX (with charts), CSV and PDF.",
-        "Files: chuanbo-monthly-<month>-<office>.xlsx / .pdf / -<section>.csv."
+        "Writes the monthly report (月报) of one office or of the city for a month",
+        "(Asia/Shanghai), in Chinese: totals vs last month and last year, per office,",
+        "channel and series, the top 20 pieces by DI, outlets, cascade depth, the",
+        "daily trend and a data-quality note; XLSX (with charts), CSV and PDF files",
+        "chuanbo-monthly-<month>-<office>.xlsx, .pdf and -<section>.csv."
       })
   static final class Monthly implements Runnable {
 
