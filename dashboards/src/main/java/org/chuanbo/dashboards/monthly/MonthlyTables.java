@@ -69,7 +69,8 @@ public final class MonthlyTables {
         "kpi",
         "概况",
         List.of(
-            "指标",
+            // Whose figures, on the sheet and in the CSV file, not only in the file name.
+            "指标（" + (report.scope() == ReportScope.ALL ? "全市" : report.scope().displayName()) + "）",
             report.month().label(),
             report.month().previous().label() + "（上月）",
             "环比",
