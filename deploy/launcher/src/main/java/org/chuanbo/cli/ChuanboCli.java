@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ArticleCommand.class,
       DiCommand.class,
       DashboardsCommand.class,
+      ReportCommand.class,
       ClickHouseCommand.class,
       ClickHouseBenchCommand.class
     })
