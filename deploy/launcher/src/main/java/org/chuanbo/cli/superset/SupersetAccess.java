@@ -2,7 +2,6 @@ package org.chuanbo.cli.superset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,15 +112,7 @@ final class SupersetAccess {
     return users;
   }
 
-  /** Every row of a paged list endpoint. */
   private List<JsonNode> all(String path) throws IOException, InterruptedException {
-    List<JsonNode> rows = new ArrayList<>();
-    for (int page = 0; ; page++) {
-      JsonNode answer = api.get(path + "?q=(page_size:100,page:" + page + ")");
-      answer.get("result").forEach(rows::add);
-      if (rows.size() >= answer.get("count").asInt() || answer.get("result").isEmpty()) {
-        return rows;
-      }
-    }
+    return api.all(path);
   }
 }

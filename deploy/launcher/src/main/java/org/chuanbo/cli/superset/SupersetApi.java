@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -70,6 +72,29 @@ public final class SupersetApi {
     return expectOk(
         http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()),
         "GET " + path);
+  }
+
+  /** Every row of a paged list endpoint such as {@code /api/v1/security/roles/}. */
+  public List<JsonNode> all(String path) throws IOException, InterruptedException {
+    List<JsonNode> rows = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      JsonNode answer = get(path + "?q=(page_size:100,page:" + page + ")");
+      answer.get("result").forEach(rows::add);
+      if (rows.size() >= answer.get("count").asInt() || answer.get("result").isEmpty()) {
+        return rows;
+      }
+    }
+  }
+
+  public JsonNode putJson(String path, Object body) throws IOException, InterruptedException {
+    return expectOk(
+        http.send(
+            request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString()),
+        "PUT " + path);
   }
 
   public JsonNode postJson(String path, Object body) throws IOException, InterruptedException {
