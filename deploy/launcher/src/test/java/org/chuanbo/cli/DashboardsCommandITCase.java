@@ -9,7 +9,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import com.clickhouse.client.api.Client;
+import java.util.Arrays;
 import org.chuanbo.cli.superset.SupersetApi;
+import org.chuanbo.dashboards.superset.ChuanboDashboards;
+import org.chuanbo.dashboards.superset.SupersetChart;
+import org.chuanbo.dashboards.superset.SupersetDataset;
+import org.chuanbo.schemas.records.Office;
 import org.chuanbo.cli.superset.SupersetLayout;
 import org.chuanbo.cli.superset.SupersetLogins;
 import org.chuanbo.kafka.local.LoopbackPorts;
@@ -29,6 +35,9 @@ class DashboardsCommandITCase {
   @Test
   void shouldStartSupersetReadingTheLocalClickHouse() throws Exception {
     String clickHouse = ReportTables.url(); // migrated: database chuanbo with its reference data
+    try (Client client = ReportTables.endpoint().newClient()) {
+      DashboardRows.insert(client, 20261128L);
+    }
     String port = Integer.toString(LoopbackPorts.freePort());
     SupersetLayout layout = SupersetLayout.under(root.resolve(".chuanbo"));
     try {
@@ -62,6 +71,16 @@ class DashboardsCommandITCase {
             .containsExactly("chuanbo");
       }
 
+      SupersetCharts asLeader =
+          new SupersetCharts(SupersetApi.login(url, "leader", logins.getProperty("leader")));
+      List<SupersetCharts.Chart> charts = asLeader.all();
+      everyChartAnswersWithRows(asLeader, charts);
+      leadersFiguresAreARecountOfTheEvents(asLeader, charts);
+      editorsSeeTheirOfficeOnly(
+          asLeader,
+          new SupersetCharts(SupersetApi.login(url, "editor_zp", logins.getProperty("editor_zp"))),
+          charts);
+
       assertThat(CliProcess.run(root, "dashboards", "up", "--port", port).expectSuccess().output())
           .contains("already running: " + url);
       assertThat(CliProcess.run(root, "dashboards", "status").expectSuccess().output())
@@ -80,6 +99,67 @@ class DashboardsCommandITCase {
     } finally {
       CliProcess.run(root, "dashboards", "down");
     }
+  }
+
+  private static void everyChartAnswersWithRows(
+      SupersetCharts asLeader, List<SupersetCharts.Chart> charts) throws Exception {
+    assertThat(charts)
+        .extracting(SupersetCharts.Chart::title)
+        .containsExactlyInAnyOrderElementsOf(
+            ChuanboDashboards.dashboards().stream()
+                .flatMap(dashboard -> dashboard.charts().stream())
+                .map(SupersetChart::title)
+                .toList());
+    for (SupersetCharts.Chart chart : charts) {
+      assertThat(asLeader.data(chart)).as(chart.title() + ": rows for leader").isNotEmpty();
+    }
+  }
+
+  /** 今日阅读/播放量, 今日触达人数, 今日分享数 against a count over chuanbo.events. */
+  private static void leadersFiguresAreARecountOfTheEvents(
+      SupersetCharts asLeader, List<SupersetCharts.Chart> charts) throws Exception {
+    String[] recount =
+        ClickHouseQueries.tsv(
+                ReportTables.url(),
+                "SELECT countIf(event_type = 'VIEW'), uniqExactIf(reach_key, event_type = 'VIEW'),"
+                    + " countIf(event_type = 'SHARE') FROM chuanbo.events"
+                    + " WHERE event_time >= toStartOfDay(now64(3, 'Asia/Shanghai'))"
+                    + " AND event_time < now64(3, 'Asia/Shanghai')")
+            .strip()
+            .split("\t");
+    assertThat(Long.parseLong(recount[0])).as("today's views in the test data").isPositive();
+    assertThat(figure(asLeader, charts, "今日阅读/播放量")).isEqualTo(Long.parseLong(recount[0]));
+    assertThat(figure(asLeader, charts, "今日触达人数")).isEqualTo(Long.parseLong(recount[1]));
+    assertThat(figure(asLeader, charts, "今日分享数")).isEqualTo(Long.parseLong(recount[2]));
+  }
+
+  private static long figure(
+      SupersetCharts asLeader, List<SupersetCharts.Chart> charts, String title) throws Exception {
+    SupersetCharts.Chart chart =
+        charts.stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow();
+    return asLeader.rows(chart).get(0).values().iterator().next().asLong();
+  }
+
+  /** Every chart on a dataset with an office column: editor_zp reaches zp only, leader all six. */
+  private static void editorsSeeTheirOfficeOnly(
+      SupersetCharts asLeader, SupersetCharts asEditor, List<SupersetCharts.Chart> charts)
+      throws Exception {
+    List<String> officeDatasets =
+        ChuanboDashboards.datasets().stream()
+            .filter(SupersetDataset::hasOffice)
+            .map(SupersetDataset::name)
+            .toList();
+    List<String> six = Arrays.stream(Office.values()).map(Office::code).toList();
+    int checked = 0;
+    for (SupersetCharts.Chart chart : charts) {
+      if (!officeDatasets.contains(chart.datasetName())) {
+        continue;
+      }
+      assertThat(asEditor.officesOf(chart)).as(chart.title() + " for editor_zp").containsOnly("zp");
+      assertThat(asLeader.officesOf(chart)).as(chart.title() + " for leader").containsAll(six);
+      checked++;
+    }
+    assertThat(checked).as("charts with an office column").isGreaterThan(20);
   }
 
   /** chuanbo.offices counted through SQL Lab: Superset → clickhouse-connect → the endpoint. */
