@@ -394,15 +394,15 @@ public final class ChuanboDashboards {
                           List.of(THIS_MONTH)),
                       6),
                   cell(
-                      series(
+                      table(
                           "leaders_outlets",
                           "本月转载最多的媒体",
-                          BAR,
                           OUTLET_REPOSTS,
-                          "outlet",
-                          null,
+                          List.of("outlet"),
                           List.of("total_reposts"),
-                          null,
+                          "total_reposts",
+                          true,
+                          10,
                           List.of(THIS_MONTH)),
                       6)),
               row(

@@ -1,12 +1,17 @@
 package org.chuanbo.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.chuanbo.cli.superset.SupersetContent;
+import org.chuanbo.cli.superset.SupersetFilesBundle;
 import org.chuanbo.cli.superset.SupersetLayout;
 import org.chuanbo.cli.superset.SupersetServer;
+import org.chuanbo.dashboards.superset.ChuanboDashboards;
+import org.chuanbo.dashboards.superset.SupersetBundle;
 import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,11 +22,12 @@ import picocli.CommandLine.Option;
     name = "dashboards",
     mixinStandardHelpOptions = true,
     description =
-        "Starts, inspects and stops Apache Superset on 127.0.0.1, reading the local ClickHouse. State in .chuanbo/superset/.",
+        "Starts, inspects and stops Apache Superset on 127.0.0.1, reading the local ClickHouse, with the five dashboards; or writes them as a ZIP. State in .chuanbo/superset/.",
     subcommands = {
       DashboardsCommand.Up.class,
       DashboardsCommand.Status.class,
-      DashboardsCommand.Down.class
+      DashboardsCommand.Down.class,
+      DashboardsCommand.Bundle.class
     })
 final class DashboardsCommand implements Runnable {
 
@@ -98,6 +104,42 @@ final class DashboardsCommand implements Runnable {
                     + process.pid()
                     + ")")
         .orElse("Superset    not running (./chuanbo dashboards up starts it)");
+  }
+
+  @Command(
+      name = "bundle",
+      mixinStandardHelpOptions = true,
+      description =
+          "Writes the five dashboards, their charts, datasets and the ClickHouse database as one"
+              + " ZIP that any Superset 6 imports (Dashboards → Import). The password is asked at"
+              + " import, never stored; row-level security is not in the ZIP.")
+  static final class Bundle implements Callable<Integer> {
+    @Option(names = "--out", required = true, description = "The ZIP to write, e.g. chuanbo.zip.")
+    Path out;
+
+    @Mixin ClickHouseOption clickHouse = new ClickHouseOption();
+
+    @Override
+    public Integer call() throws Exception {
+      Path parent = out.toAbsolutePath().getParent();
+      if (!Files.isDirectory(parent)) {
+        System.err.println(
+            "dashboards bundle: the folder "
+                + parent
+                + " does not exist; create it or pick another --out");
+        return 2;
+      }
+      Files.write(
+          out, SupersetFilesBundle.of(SupersetBundle.Kind.DASHBOARDS, clickHouse.endpoint()));
+      System.out.println(
+          "wrote "
+              + out
+              + ": "
+              + ChuanboDashboards.dashboards().size()
+              + " dashboards, database chuanbo → "
+              + clickHouse.endpoint().url());
+      return 0;
+    }
   }
 
   @Command(name = "down", mixinStandardHelpOptions = true, description = "Stops Superset.")

@@ -19,11 +19,14 @@ final class ClickHouseQueries {
         HTTP.send(
             HttpRequest.newBuilder(
                     URI.create(
-                        url + "/?query=" + URLEncoder.encode(sql + " FORMAT TSV", StandardCharsets.UTF_8)))
+                        url
+                            + "/?query="
+                            + URLEncoder.encode(sql + " FORMAT TSV", StandardCharsets.UTF_8)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("ClickHouse: HTTP " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          "ClickHouse: HTTP " + response.statusCode() + " " + response.body());
     }
     return response.body();
   }

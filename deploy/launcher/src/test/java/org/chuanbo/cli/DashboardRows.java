@@ -37,14 +37,22 @@ final class DashboardRows {
         Instant published = now.minus(1, ChronoUnit.HOURS);
         articles.add(
             row(
-                "article_id", article,
-                "title", office.chineseName() + "：看板测试稿件 " + (piece + 1),
-                "office", office.code(),
-                "series", "看板测试",
-                "content_type", "ARTICLE",
-                "editor", "编辑",
-                "published_at", ShanghaiTime.millis(published),
-                "updated_at", ShanghaiTime.millis(published)));
+                "article_id",
+                article,
+                "title",
+                office.chineseName() + "：看板测试稿件 " + (piece + 1),
+                "office",
+                office.code(),
+                "series",
+                "看板测试",
+                "content_type",
+                "ARTICLE",
+                "editor",
+                "编辑",
+                "published_at",
+                ShanghaiTime.millis(published),
+                "updated_at",
+                ShanghaiTime.millis(published)));
         int views = 20 + random.nextInt(30);
         for (int i = 0; i < views; i++) {
           event(events, minutes, article, office, "VIEW", now, random, null);
@@ -57,26 +65,46 @@ final class DashboardRows {
         event(events, minutes, article, office, "COMMENT", now, random, null);
         spreads.add(
             row(
-                "article_id", article,
-                "revision", 1,
-                "office", office.code(),
-                "views", views,
-                "counted_views", views,
-                "direct_views", views - 5,
-                "via_share_views", 5,
-                "reach", views,
-                "reach_exact", 1,
-                "shares", 4,
-                "reposts", 1,
-                "engagements", 7,
-                "max_depth", 2,
-                "shares_per_generation", List.of(3, 1),
-                "channels", 4,
-                "di", 100.0 + random.nextInt(500),
-                "di_reach", 50.0,
-                "di_views", 50.0,
-                "di_config_version", 1,
-                "updated_at", ShanghaiTime.millis(now)));
+                "article_id",
+                article,
+                "revision",
+                1,
+                "office",
+                office.code(),
+                "views",
+                views,
+                "counted_views",
+                views,
+                "direct_views",
+                views - 5,
+                "via_share_views",
+                5,
+                "reach",
+                views,
+                "reach_exact",
+                1,
+                "shares",
+                4,
+                "reposts",
+                1,
+                "engagements",
+                7,
+                "max_depth",
+                2,
+                "shares_per_generation",
+                List.of(3, 1),
+                "channels",
+                4,
+                "di",
+                100.0 + random.nextInt(500),
+                "di_reach",
+                50.0,
+                "di_views",
+                50.0,
+                "di_config_version",
+                1,
+                "updated_at",
+                ShanghaiTime.millis(now)));
       }
     }
     ReportTables.insert(client, "chuanbo.article_versions", articles);
@@ -88,10 +116,28 @@ final class DashboardRows {
         client,
         "chuanbo.ingest_quality_minute",
         List.of(
-            row("minute", minute, "topic", "chuanbo.events", "outcome", "rejected",
-                "reason", "MALFORMED_AVRO", "records", 2),
-            row("minute", minute, "topic", "chuanbo.events", "outcome", "duplicate",
-                "reason", "duplicate_event_id", "records", 5)));
+            row(
+                "minute",
+                minute,
+                "topic",
+                "chuanbo.events",
+                "outcome",
+                "rejected",
+                "reason",
+                "MALFORMED_AVRO",
+                "records",
+                2),
+            row(
+                "minute",
+                minute,
+                "topic",
+                "chuanbo.events",
+                "outcome",
+                "duplicate",
+                "reason",
+                "duplicate_event_id",
+                "records",
+                5)));
   }
 
   private static void event(
@@ -110,28 +156,58 @@ final class DashboardRows {
     String reachKey = person ? "p:" + user : channel + ":" + user;
     events.add(
         row(
-            "event_id", ReportTables.uniqueId("e"),
-            "event_type", type,
-            "event_time", ShanghaiTime.millis(time),
-            "article_id", article,
-            "office", office.code(),
-            "channel", channel,
-            "user_id", user,
-            "person_id", person ? user : null,
-            "reach_key", reachKey,
-            "terminal", "MOBILE",
-            "outlet", outlet,
-            "duration_ms", type.equals("VIEW") ? 1000L + random.nextInt(60_000) : null,
-            "ingested_at", ShanghaiTime.millis(time.plusSeconds(2))));
+            "event_id",
+            ReportTables.uniqueId("e"),
+            "event_type",
+            type,
+            "event_time",
+            ShanghaiTime.millis(time),
+            "article_id",
+            article,
+            "office",
+            office.code(),
+            "channel",
+            channel,
+            "user_id",
+            user,
+            "person_id",
+            person ? user : null,
+            "reach_key",
+            reachKey,
+            "terminal",
+            "MOBILE",
+            "outlet",
+            outlet,
+            "duration_ms",
+            type.equals("VIEW") ? 1000L + random.nextInt(60_000) : null,
+            "ingested_at",
+            ShanghaiTime.millis(time.plusSeconds(2))));
     String minute = ShanghaiTime.millis(time.truncatedTo(ChronoUnit.MINUTES)).substring(0, 19);
     Map<String, Object> counts =
         minutes.computeIfAbsent(
             article + channel + minute,
             key ->
                 row(
-                    "article_id", article, "channel", channel, "minute", minute, "views", 0L,
-                    "shares", 0L, "reposts", 0L, "likes", 0L, "comments", 0L,
-                    "engaged_ms_sum", 0L, "engaged_count", 0L));
+                    "article_id",
+                    article,
+                    "channel",
+                    channel,
+                    "minute",
+                    minute,
+                    "views",
+                    0L,
+                    "shares",
+                    0L,
+                    "reposts",
+                    0L,
+                    "likes",
+                    0L,
+                    "comments",
+                    0L,
+                    "engaged_ms_sum",
+                    0L,
+                    "engaged_count",
+                    0L));
     String column =
         switch (type) {
           case "VIEW" -> "views";
