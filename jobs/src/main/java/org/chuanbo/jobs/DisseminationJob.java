@@ -3,6 +3,7 @@ package org.chuanbo.jobs;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
@@ -16,6 +17,7 @@ import org.apache.flink.util.OutputTag;
 import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import org.chuanbo.jobs.clickhouse.ClickHouseSink;
 import org.chuanbo.jobs.functions.ArticleChannelKey;
+import org.chuanbo.jobs.functions.CountRejectedAndDuplicates;
 import org.chuanbo.jobs.functions.CountingAggregator;
 import org.chuanbo.jobs.functions.DecodeArticles;
 import org.chuanbo.jobs.functions.DecodeEvents;
@@ -33,6 +35,7 @@ import org.chuanbo.jobs.records.ArticleSpread;
 import org.chuanbo.jobs.records.ArticleVersion;
 import org.chuanbo.jobs.records.CascadeShare;
 import org.chuanbo.jobs.records.EnrichedEvent;
+import org.chuanbo.jobs.records.IngestQualityCount;
 import org.chuanbo.jobs.records.PlatformReport;
 import org.chuanbo.jobs.records.RawRecord;
 import org.chuanbo.jobs.records.RejectedRecord;
@@ -41,6 +44,7 @@ import org.chuanbo.jobs.tables.ArticleMinuteTable;
 import org.chuanbo.jobs.tables.ArticleSpreadTable;
 import org.chuanbo.jobs.tables.ArticleVersionsTable;
 import org.chuanbo.jobs.tables.EventsTable;
+import org.chuanbo.jobs.tables.IngestQualityMinuteTable;
 import org.chuanbo.jobs.tables.PlatformCountReportsTable;
 import org.chuanbo.jobs.tables.ShareCascadeTable;
 import org.chuanbo.schemas.Topics;
@@ -79,6 +83,7 @@ public final class DisseminationJob {
       Sink<PlatformReport> platformCounts,
       Sink<CascadeShare> shareCascade,
       Sink<ArticleSpread> articleSpread,
+      Sink<IngestQualityCount> ingestQuality,
       Sink<RejectedRecord> deadLetters) {
 
     /** The ClickHouse tables (exactly once) and the cluster's dead-letter topic. */
@@ -90,6 +95,7 @@ public final class DisseminationJob {
           new ClickHouseSink<>(clickHouse, PlatformCountReportsTable.MAPPING),
           new ClickHouseSink<>(clickHouse, ShareCascadeTable.MAPPING),
           new ClickHouseSink<>(clickHouse, ArticleSpreadTable.MAPPING),
+          new ClickHouseSink<>(clickHouse, IngestQualityMinuteTable.MAPPING),
           kafka.deadLetterSink());
     }
 
@@ -101,6 +107,7 @@ public final class DisseminationJob {
           platformCounts,
           shareCascade,
           articleSpread,
+          ingestQuality,
           deadLetters);
     }
   }
@@ -142,26 +149,38 @@ public final class DisseminationJob {
             .uid("decode-platform-counts")
             .name("decode and validate platform counts");
 
-    decodedEvents
-        .getSideOutput(DecodeEvents.REJECTED)
-        .union(
-            articles.getSideOutput(DecodeArticles.REJECTED),
-            platformReports.getSideOutput(DecodePlatformCounts.REJECTED))
-        .sinkTo(sinks.deadLetters())
-        .uid("dead-letters")
-        .name(Topics.EVENTS_DLQ);
+    DataStream<RejectedRecord> rejected =
+        decodedEvents
+            .getSideOutput(DecodeEvents.REJECTED)
+            .union(
+                articles.getSideOutput(DecodeArticles.REJECTED),
+                platformReports.getSideOutput(DecodePlatformCounts.REJECTED));
+    rejected.sinkTo(sinks.deadLetters()).uid("dead-letters").name(Topics.EVENTS_DLQ);
     articles.sinkTo(sinks.articles()).uid("articles-sink").name("chuanbo.article_versions");
     platformReports
         .sinkTo(sinks.platformCounts())
         .uid("platform-counts-sink")
         .name("chuanbo.platform_count_reports");
 
-    DataStream<EnrichedEvent> events =
+    SingleOutputStreamOperator<EnrichedEvent> deduplicated =
         decodedEvents
             .keyBy(EnrichedEvent::eventId)
             .process(new DeduplicateEvents(settings.deduplicationHorizon()))
             .uid("deduplicate")
-            .name("deduplicate by event_id")
+            .name("deduplicate by event_id");
+    rejected
+        .connect(deduplicated.getSideOutput(DeduplicateEvents.DUPLICATES))
+        .transform(
+            "rejected and duplicates per minute",
+            TypeInformation.of(IngestQualityCount.class),
+            new CountRejectedAndDuplicates())
+        .uid("count-rejected-and-duplicates")
+        .sinkTo(sinks.ingestQuality())
+        .uid("ingest-quality-sink")
+        .name("chuanbo.ingest_quality_minute");
+
+    DataStream<EnrichedEvent> events =
+        deduplicated
             .keyBy(EnrichedEvent::articleId)
             .connect(articles.keyBy(ArticleVersion::articleId))
             .process(new JoinArticleOffice(settings.articleWait()))

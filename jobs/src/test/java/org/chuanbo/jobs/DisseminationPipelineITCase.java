@@ -98,7 +98,8 @@ class DisseminationPipelineITCase {
             "share_cascade",
             "article_spread_versions",
             "platform_count_reports",
-            "reach_daily")) {
+            "reach_daily",
+            "ingest_quality_minute")) {
       client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
     }
   }
@@ -128,6 +129,7 @@ class DisseminationPipelineITCase {
     assertTablesMatch(expected);
     assertSpreadMatches(expected);
     assertDeadLettersMatch(expected);
+    assertIngestQualityMatches(expected);
   }
 
   @Test
@@ -152,6 +154,7 @@ class DisseminationPipelineITCase {
     assertThat(FailingOnceSink.FAILED).isTrue();
     assertTablesMatch(expected);
     assertSpreadMatches(expected);
+    assertIngestQualityMatches(expected);
   }
 
   /** A day two days ago (Shanghai), so no generated event is in the future of the job's clock. */
@@ -160,11 +163,18 @@ class DisseminationPipelineITCase {
     return new GeneratorSettings(1, seed, 0.15, start);
   }
 
+  /**
+   * Sends the records stamped with their send times, so that the minute each reached Kafka is the
+   * one the oracle knows (the generated day is two days old: inside the topics' retention).
+   */
   private void publish(List<OutgoingRecord> records) {
     try (RecordPublisher publisher = new RecordPublisher(kafka.bootstrapServers())) {
       publisher.publish(
           records.stream()
-              .map(r -> new RecordPublisher.OutgoingBytes(r.topic(), r.key(), r.value()))
+              .map(
+                  r ->
+                      new RecordPublisher.OutgoingBytes(
+                          r.topic(), r.key(), r.value(), r.sendAtMillis()))
               .toList(),
           sent -> {});
     }
@@ -206,6 +216,10 @@ class DisseminationPipelineITCase {
                         == expected.totals().engagements()
                     && scalar("SELECT count() FROM chuanbo.share_cascade")
                         == expected.cascadeShares().size()
+                    && scalar("SELECT sum(records) FROM chuanbo.ingest_quality_minute")
+                        == expected.qualityMinutes().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum()
                     && spreadTotals().equals(expectedSpreadTotals(expected)));
   }
 
@@ -494,6 +508,70 @@ class DisseminationPipelineITCase {
         .forEach((reason, count) -> expectedReasons.merge(reason.name(), count, Long::sum));
     assertThat(reasons).isEqualTo(expectedReasons);
     assertThat(expectedCount).as("the stream holds malformed records").isPositive();
+  }
+
+  /**
+   * chuanbo.ingest_quality_minute against the oracle: rejected records per topic and reason (the
+   * dead-letter header's reason), the duplicate deliveries of already-seen event ids, and both per
+   * minute in which the record reached Kafka.
+   */
+  private void assertIngestQualityMatches(GeneratedStreamFacts expected) {
+    Map<String, Long> rejected = new TreeMap<>();
+    for (GenericRecord row :
+        client.queryAll(
+            "SELECT topic, reason, sum(records) FROM chuanbo.ingest_quality_minute"
+                + " WHERE outcome = 'rejected' GROUP BY topic, reason")) {
+      rejected.put(row.getString(1) + "|" + row.getString(2), row.getLong(3));
+    }
+    Map<String, Long> expectedRejected = new TreeMap<>();
+    expected
+        .rejectedEvents()
+        .forEach((reason, count) -> expectedRejected.put(Topics.EVENTS + "|" + reason, count));
+    expected
+        .rejectedArticles()
+        .forEach((reason, count) -> expectedRejected.put(Topics.ARTICLES + "|" + reason, count));
+    expected
+        .rejectedPlatformCounts()
+        .forEach(
+            (reason, count) -> expectedRejected.put(Topics.PLATFORM_COUNTS + "|" + reason, count));
+    assertThat(expectedRejected).as("the stream holds malformed records").isNotEmpty();
+    assertThat(rejected).containsExactlyEntriesOf(expectedRejected);
+
+    Map<String, Long> duplicates = new TreeMap<>();
+    for (GenericRecord row :
+        client.queryAll(
+            "SELECT topic, reason, sum(records) FROM chuanbo.ingest_quality_minute"
+                + " WHERE outcome = 'duplicate' GROUP BY topic, reason")) {
+      duplicates.put(row.getString(1) + "|" + row.getString(2), row.getLong(3));
+    }
+    assertThat(expected.duplicatesDropped()).as("duplicates in the stream").isPositive();
+    assertThat(duplicates)
+        .containsExactly(
+            Map.entry(Topics.EVENTS + "|duplicate_event_id", expected.duplicatesDropped()));
+
+    Map<String, Long> minutes = new TreeMap<>();
+    for (GenericRecord row :
+        client.queryAll(
+            "SELECT toUnixTimestamp(minute) AS m, topic, outcome, reason, sum(records)"
+                + " FROM chuanbo.ingest_quality_minute GROUP BY m, topic, outcome, reason")) {
+      minutes.put(
+          String.join("|", row.getString(1), row.getString(2), row.getString(3), row.getString(4)),
+          row.getLong(5));
+    }
+    Map<String, Long> expectedMinutes = new TreeMap<>();
+    expected
+        .qualityMinutes()
+        .forEach(
+            (key, count) ->
+                expectedMinutes.put(
+                    String.join(
+                        "|",
+                        Long.toString(key.minute().getEpochSecond()),
+                        key.topic(),
+                        key.outcome(),
+                        key.reason()),
+                    count));
+    assertThat(minutes).containsExactlyEntriesOf(expectedMinutes);
   }
 
   private long scalar(String sql) {

@@ -48,6 +48,11 @@ import org.chuanbo.schemas.wire.AvroSingleObjectCodec;
  * as_of}, {@code report_id}) wins, whatever order they arrived in. Per-article spread facts ({@link
  * #spreadByArticle}) combine the accepted events, the winning reports and each article's share
  * cascade; they are computed on first use.
+ *
+ * <p>Ingest quality ({@link #qualityMinutes}): every rejected record by its topic and the reason
+ * above, and every duplicate (a valid event whose {@code event_id} was seen before), each in the
+ * minute of its send time — the minute it reached Kafka when it is published with its send time as
+ * the Kafka record timestamp.
  */
 public final class GeneratedStreamFacts {
 
@@ -67,6 +72,36 @@ public final class GeneratedStreamFacts {
         c = channel.compareTo(other.channel);
       }
       return c != 0 ? c : minute.compareTo(other.minute);
+    }
+  }
+
+  /**
+   * One group of {@code chuanbo.ingest_quality_minute}: records of one topic sent in one minute and
+   * rejected for one reason ({@code outcome} "rejected", {@code reason} the {@link RejectReason}
+   * name), or dropped as duplicates ({@code outcome} "duplicate", {@code reason}
+   * "duplicate_event_id"). {@code minute} is the minute's first instant.
+   */
+  public record QualityMinute(Instant minute, String topic, String outcome, String reason)
+      implements Comparable<QualityMinute> {
+
+    private static final Comparator<QualityMinute> ORDER =
+        Comparator.comparing(QualityMinute::minute)
+            .thenComparing(QualityMinute::topic)
+            .thenComparing(QualityMinute::outcome)
+            .thenComparing(QualityMinute::reason);
+
+    static QualityMinute rejected(long sentAtMillis, String topic, RejectReason reason) {
+      return new QualityMinute(minuteOf(sentAtMillis), topic, "rejected", reason.name());
+    }
+
+    static QualityMinute duplicate(long sentAtMillis) {
+      return new QualityMinute(
+          minuteOf(sentAtMillis), Topics.EVENTS, "duplicate", "duplicate_event_id");
+    }
+
+    @Override
+    public int compareTo(QualityMinute other) {
+      return ORDER.compare(this, other);
     }
   }
 
@@ -210,6 +245,7 @@ public final class GeneratedStreamFacts {
   private final Map<String, Article> latestArticles = new TreeMap<>();
   private Counts totals = Counts.ZERO;
   private long duplicates;
+  private final SortedMap<QualityMinute, Long> qualityMinutes = new TreeMap<>();
 
   private GeneratedStreamFacts() {}
 
@@ -237,6 +273,7 @@ public final class GeneratedStreamFacts {
         }
         if (!seen.add(event.eventId())) {
           facts.duplicates++;
+          facts.qualityMinutes.merge(QualityMinute.duplicate(record.sendAtMillis()), 1L, Long::sum);
           continue;
         }
         facts.add(event);
@@ -250,12 +287,12 @@ public final class GeneratedStreamFacts {
       DisseminationEvent event = DisseminationEvent.fromGenericRecord(codec.decode(bytes));
       List<ValidationProblem> problems = event.validate(now);
       if (!problems.isEmpty()) {
-        rejectedEvents.merge(problems.get(0).reason(), 1L, Long::sum);
+        reject(rejectedEvents, Topics.EVENTS, problems.get(0).reason(), now);
         return null;
       }
       return event;
     } catch (RejectedRecordException e) {
-      rejectedEvents.merge(e.reason(), 1L, Long::sum);
+      reject(rejectedEvents, Topics.EVENTS, e.reason(), now);
       return null;
     }
   }
@@ -265,12 +302,12 @@ public final class GeneratedStreamFacts {
     try {
       article = Article.fromGenericRecord(codec.decode(bytes));
     } catch (RejectedRecordException e) {
-      rejectedArticles.merge(e.reason(), 1L, Long::sum);
+      reject(rejectedArticles, Topics.ARTICLES, e.reason(), now);
       return;
     }
     List<ValidationProblem> problems = article.validate(now);
     if (!problems.isEmpty()) {
-      rejectedArticles.merge(problems.get(0).reason(), 1L, Long::sum);
+      reject(rejectedArticles, Topics.ARTICLES, problems.get(0).reason(), now);
       return;
     }
     Article known = latestArticles.get(article.articleId());
@@ -284,12 +321,12 @@ public final class GeneratedStreamFacts {
     try {
       report = PlatformCount.fromGenericRecord(codec.decode(bytes));
     } catch (RejectedRecordException e) {
-      rejectedPlatformCounts.merge(e.reason(), 1L, Long::sum);
+      reject(rejectedPlatformCounts, Topics.PLATFORM_COUNTS, e.reason(), now);
       return;
     }
     List<ValidationProblem> problems = report.validate(now);
     if (!problems.isEmpty()) {
-      rejectedPlatformCounts.merge(problems.get(0).reason(), 1L, Long::sum);
+      reject(rejectedPlatformCounts, Topics.PLATFORM_COUNTS, problems.get(0).reason(), now);
       return;
     }
     PlatformDay key = new PlatformDay(report.articleId(), report.channel(), report.day());
@@ -300,6 +337,17 @@ public final class GeneratedStreamFacts {
             && report.reportId().compareTo(known.reportId()) > 0)) {
       latestPlatformCounts.put(key, report);
     }
+  }
+
+  private void reject(
+      Map<RejectReason, Long> byReason, String topic, RejectReason reason, Instant sentAt) {
+    byReason.merge(reason, 1L, Long::sum);
+    qualityMinutes.merge(
+        QualityMinute.rejected(sentAt.toEpochMilli(), topic, reason), 1L, Long::sum);
+  }
+
+  private static Instant minuteOf(long millis) {
+    return Instant.ofEpochMilli(Math.floorDiv(millis, 60_000L) * 60_000L);
   }
 
   private void add(DisseminationEvent event) {
@@ -458,6 +506,14 @@ public final class GeneratedStreamFacts {
   /** Valid records whose event_id had been seen before (dropped). */
   public long duplicatesDropped() {
     return duplicates;
+  }
+
+  /**
+   * Rejected records and duplicates per minute of their send time, topic, outcome and reason: the
+   * content of {@code chuanbo.ingest_quality_minute} summed by group.
+   */
+  public SortedMap<QualityMinute, Long> qualityMinutes() {
+    return Collections.unmodifiableSortedMap(qualityMinutes);
   }
 
   /** The latest valid version of each article, by article_id. */

@@ -16,6 +16,7 @@ import org.chuanbo.generator.GeneratedStreamFacts.ArticleSpread;
 import org.chuanbo.generator.GeneratedStreamFacts.CascadeShare;
 import org.chuanbo.generator.GeneratedStreamFacts.Counts;
 import org.chuanbo.generator.GeneratedStreamFacts.PlatformDay;
+import org.chuanbo.generator.GeneratedStreamFacts.QualityMinute;
 import org.chuanbo.schemas.RejectReason;
 import org.chuanbo.schemas.Topics;
 import org.chuanbo.schemas.catalog.SchemaCatalog;
@@ -139,6 +140,34 @@ class GeneratedStreamFactsTest {
 
     assertThat(facts.latestArticles()).containsOnlyKeys(PIECE);
     assertThat(facts.latestArticles().get(PIECE)).isEqualTo(correction);
+  }
+
+  @Test
+  void shouldCountRejectsAndRepeatsInTheMinuteTheyWereSent() {
+    byte[] view = send(view(PIECE, Channel.WECHAT, "o_u1", null, 10).build(), 11);
+    raw(PIECE, view, 200, RecordKind.DUPLICATE); // a retry three minutes later: minute 3
+    raw(PIECE, view, 230, RecordKind.DUPLICATE);
+    raw(PIECE, new byte[] {0x00, 0x01, 0x02}, 59, RecordKind.MALFORMED);
+    raw(PIECE, new byte[] {0x00, 0x01, 0x02}, 60, RecordKind.MALFORMED);
+    send(view(PIECE, Channel.WECHAT, "o_u9", null, 63).durationMs(-5L).build(), 64);
+    stream.add(
+        new OutgoingRecord(
+            Topics.ARTICLES,
+            PIECE.getBytes(StandardCharsets.UTF_8),
+            new byte[] {0x00},
+            TEN.plusSeconds(61).toEpochMilli(),
+            RecordKind.MALFORMED));
+
+    GeneratedStreamFacts facts = GeneratedStreamFacts.of(stream);
+
+    assertThat(facts.qualityMinutes())
+        .containsExactly(
+            Map.entry(quality(0, Topics.EVENTS, "rejected", "TOO_SHORT"), 1L),
+            Map.entry(quality(1, Topics.ARTICLES, "rejected", "TOO_SHORT"), 1L),
+            Map.entry(quality(1, Topics.EVENTS, "rejected", "INVALID_VALUE"), 1L),
+            Map.entry(quality(1, Topics.EVENTS, "rejected", "TOO_SHORT"), 1L),
+            Map.entry(quality(3, Topics.EVENTS, "duplicate", "duplicate_event_id"), 2L));
+    assertThat(facts.duplicatesDropped()).isEqualTo(2);
   }
 
   @Test
@@ -375,6 +404,10 @@ class GeneratedStreamFactsTest {
             platformCounts.encode(report.toGenericRecord(platformCounts.schema())),
             TEN.plusSeconds(sentSecondsAfterTen).toEpochMilli(),
             RecordKind.PLATFORM_COUNT));
+  }
+
+  private static QualityMinute quality(int minute, String topic, String outcome, String reason) {
+    return new QualityMinute(TEN.plusSeconds(60L * minute), topic, outcome, reason);
   }
 
   private static ArticleChannelMinute row(String article, Channel channel, int minute) {

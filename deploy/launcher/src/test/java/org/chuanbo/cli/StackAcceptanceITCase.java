@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -39,7 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The issue's acceptance, as an outside producer sees the stack: Avro records written with the
  * plain Avro library (the documented single-object encoding, not our codec) into {@code
  * chuanbo.events} appear in {@code chuanbo.article_minute} within 10 s; a repeat counts once; a
- * late event counts; garbage goes to the dead-letter topic with a reason and nowhere else.
+ * late event counts; garbage goes to the dead-letter topic with a reason and into no event table;
+ * the repeat and the garbage are counted in {@code chuanbo.ingest_quality_minute}, once each, also
+ * across a restart.
  */
 class StackAcceptanceITCase {
 
@@ -73,17 +77,24 @@ class StackAcceptanceITCase {
   void shouldCountProducedEventsExactlyAndRouteGarbageToTheDeadLetterTopic() throws Exception {
     String article = "acceptance-" + UUID.randomUUID();
     Instant now = Instant.now();
+    // The records of this test reach Kafka (their record timestamps) in a minute of their own, a
+    // day ago, so that its row of chuanbo.ingest_quality_minute counts nothing else.
+    Instant arrival = now.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES);
     byte[] first = encodedView(article, "v-1", now);
-    send(article, first);
-    send(article, first); // at-least-once delivery: the same event again
+    send(article, first, arrival.plusSeconds(1));
+    // at-least-once delivery: the same event again
+    send(article, first, arrival.plusSeconds(2));
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(250))
         .until(() -> views(article) == 1);
 
-    send(article, encodedView(article, "v-2", now.minus(Duration.ofHours(3)))); // three hours late
+    send(
+        article,
+        encodedView(article, "v-2", now.minus(Duration.ofHours(3))), // three hours late
+        arrival.plusSeconds(3));
     byte[] garbage = "this is not avro".getBytes(StandardCharsets.UTF_8);
-    send(article, garbage);
+    send(article, garbage, arrival.plusSeconds(4));
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(250))
@@ -103,12 +114,22 @@ class StackAcceptanceITCase {
         .isEqualTo("BAD_MARKER");
     assertThat(dead.headers().lastHeader("chuanbo.source.topic").value())
         .isEqualTo("chuanbo.events".getBytes());
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                ingestQuality(arrival)
+                    .equals(
+                        Map.of(
+                            "chuanbo.events|rejected|BAD_MARKER", 1L,
+                            "chuanbo.events|duplicate|duplicate_event_id", 1L)));
 
     // A restart resumes from the job's checkpoint: its dedupe state still remembers v-1.
     CliProcess.run(root, "stack", "down").expectSuccess();
     stack = stackUp(portsOf(stack));
-    send(article, first);
-    send(article, encodedView(article, "v-3", now));
+    send(article, first, arrival.plusSeconds(5));
+    send(article, encodedView(article, "v-3", now), arrival.plusSeconds(6));
     // Same key, same partition, in order: once v-3 is counted, the repeat of v-1 was processed.
     Awaitility.await()
         .atMost(Duration.ofSeconds(60))
@@ -117,6 +138,35 @@ class StackAcceptanceITCase {
         .until(() -> views(article) == 3);
     assertThat(scalar("SELECT count() FROM chuanbo.events WHERE article_id = '" + article + "'"))
         .isEqualTo(3);
+    // The second repeat is counted; the restart counted neither the garbage nor the first repeat
+    // again (the figures hold over several checkpoints).
+    Map<String, Long> afterRestart =
+        Map.of(
+            "chuanbo.events|rejected|BAD_MARKER", 1L,
+            "chuanbo.events|duplicate|duplicate_event_id", 2L);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(() -> ingestQuality(arrival).equals(afterRestart));
+    Awaitility.await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> ingestQuality(arrival).equals(afterRestart));
+  }
+
+  /** {@code chuanbo.ingest_quality_minute} of one minute: topic|outcome|reason → sum(records). */
+  private static Map<String, Long> ingestQuality(Instant minute) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (List<String> row :
+        rows(
+            "SELECT topic, outcome, reason, sum(records) FROM chuanbo.ingest_quality_minute"
+                + " WHERE minute = toDateTime({m:Int64}) GROUP BY topic, outcome, reason",
+            Map.of("m", minute.getEpochSecond()))) {
+      counts.put(row.get(0) + "|" + row.get(1) + "|" + row.get(2), Long.parseLong(row.get(3)));
+    }
+    return counts;
   }
 
   /**
@@ -255,6 +305,19 @@ class StackAcceptanceITCase {
   private static void send(String key, byte[] value) throws Exception {
     producer
         .send(new ProducerRecord<>("chuanbo.events", key.getBytes(StandardCharsets.UTF_8), value))
+        .get();
+  }
+
+  /** Sends to {@code chuanbo.events} with {@code reachedKafka} as the Kafka record timestamp. */
+  private static void send(String key, byte[] value, Instant reachedKafka) throws Exception {
+    producer
+        .send(
+            new ProducerRecord<>(
+                "chuanbo.events",
+                null,
+                reachedKafka.toEpochMilli(),
+                key.getBytes(StandardCharsets.UTF_8),
+                value))
         .get();
   }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.util.OutputTag;
 import org.chuanbo.jobs.records.ArticleVersion;
+import org.chuanbo.jobs.records.RawRecord;
 import org.chuanbo.jobs.records.RejectedRecord;
 import org.chuanbo.schemas.RejectedRecordException;
 import org.chuanbo.schemas.records.Article;
@@ -19,7 +20,8 @@ public final class DecodeArticles extends DecodeRecords<ArticleVersion> {
   }
 
   @Override
-  ArticleVersion convert(GenericRecord record, Instant now) throws RejectedRecordException {
+  ArticleVersion convert(GenericRecord record, RawRecord raw, Instant now)
+      throws RejectedRecordException {
     Article article = Article.fromGenericRecord(record);
     RejectedRecordException.throwIfAny(article.validate(now));
     return new ArticleVersion(

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.util.OutputTag;
 import org.chuanbo.jobs.records.EnrichedEvent;
+import org.chuanbo.jobs.records.RawRecord;
 import org.chuanbo.jobs.records.RejectedRecord;
 import org.chuanbo.schemas.RejectedRecordException;
 import org.chuanbo.schemas.records.DisseminationEvent;
@@ -27,7 +28,8 @@ public final class DecodeEvents extends DecodeRecords<EnrichedEvent> {
   }
 
   @Override
-  EnrichedEvent convert(GenericRecord record, Instant now) throws RejectedRecordException {
+  EnrichedEvent convert(GenericRecord record, RawRecord raw, Instant now)
+      throws RejectedRecordException {
     DisseminationEvent event = DisseminationEvent.fromGenericRecord(record);
     RejectedRecordException.throwIfAny(event.validate(now));
     String userId = pseudonymiser.pseudonym(event.userId());
@@ -51,6 +53,7 @@ public final class DecodeEvents extends DecodeRecords<EnrichedEvent> {
         event.viaShareId(),
         event.outlet(),
         event.durationMs(),
-        new HashMap<>(event.attributes()));
+        new HashMap<>(event.attributes()),
+        raw.timestampMillis());
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.util.OutputTag;
 import org.chuanbo.jobs.records.PlatformReport;
+import org.chuanbo.jobs.records.RawRecord;
 import org.chuanbo.jobs.records.RejectedRecord;
 import org.chuanbo.schemas.RejectedRecordException;
 import org.chuanbo.schemas.records.PlatformCount;
@@ -24,7 +25,8 @@ public final class DecodePlatformCounts extends DecodeRecords<PlatformReport> {
   }
 
   @Override
-  PlatformReport convert(GenericRecord record, Instant now) throws RejectedRecordException {
+  PlatformReport convert(GenericRecord record, RawRecord raw, Instant now)
+      throws RejectedRecordException {
     PlatformCount count = PlatformCount.fromGenericRecord(record);
     RejectedRecordException.throwIfAny(count.validate(now));
     return new PlatformReport(

@@ -37,8 +37,11 @@ abstract class DecodeRecords<T> extends ProcessFunction<RawRecord, T> {
     this.rejectedTag = rejectedTag;
   }
 
-  /** Turns the decoded Avro record into the job's type, or rejects it. */
-  abstract T convert(org.apache.avro.generic.GenericRecord record, Instant now)
+  /**
+   * Turns the decoded Avro record into the job's type, or rejects it. {@code raw} is the Kafka
+   * record it came in, for what the job keeps of the delivery (its timestamp).
+   */
+  abstract T convert(org.apache.avro.generic.GenericRecord record, RawRecord raw, Instant now)
       throws RejectedRecordException;
 
   @Override
@@ -50,7 +53,7 @@ abstract class DecodeRecords<T> extends ProcessFunction<RawRecord, T> {
   @Override
   public void processElement(RawRecord raw, Context context, Collector<T> out) {
     try {
-      out.collect(convert(codec.decode(raw.value()), clock.instant()));
+      out.collect(convert(codec.decode(raw.value()), raw, clock.instant()));
     } catch (RejectedRecordException e) {
       reject(raw, e.reason().name(), e.detail(), context);
     } catch (RuntimeException e) {

@@ -7,15 +7,20 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.chuanbo.jobs.records.EnrichedEvent;
 
 /**
  * Passes the first event of each {@code event_id} and drops repeats (collectors deliver at least
  * once). Keyed by event id; the remembered ids expire after the lateness horizon, past which a
- * retry no longer arrives.
+ * retry no longer arrives. Each dropped repeat leaves through {@link #DUPLICATES}, so that the
+ * data-quality table can count it.
  */
 public final class DeduplicateEvents
     extends KeyedProcessFunction<String, EnrichedEvent, EnrichedEvent> {
+
+  /** The repeats this operator dropped, each as it arrived (its own Kafka timestamp). */
+  public static final OutputTag<EnrichedEvent> DUPLICATES = new OutputTag<>("duplicate-events") {};
 
   private final Duration horizon;
   private transient ValueState<Boolean> seen;
@@ -41,6 +46,8 @@ public final class DeduplicateEvents
     if (seen.value() == null) {
       seen.update(Boolean.TRUE);
       out.collect(event);
+    } else {
+      context.output(DUPLICATES, event);
     }
   }
 }

@@ -10,6 +10,10 @@ import java.util.Map;
  *
  * @param reachKey who counts for reach (DOMAIN.md): the person when known, else channel:user —
  *     pseudonymised like the ids it is built from
+ * @param kafkaTimestampMillis the Kafka record timestamp of the delivery that carried the event
+ *     (when it reached Kafka, not when it happened): no column of {@code chuanbo.events}, it puts a
+ *     dropped repeat into the minute it arrived in {@code chuanbo.ingest_quality_minute}, the same
+ *     minute again when a restart replays it
  */
 public record EnrichedEvent(
     String eventId,
@@ -27,7 +31,8 @@ public record EnrichedEvent(
     String viaShareId,
     String outlet,
     Long durationMs,
-    Map<String, String> attributes) {
+    Map<String, String> attributes,
+    long kafkaTimestampMillis) {
 
   /** Office of an event whose article did not arrive within the wait bound. */
   public static final String UNKNOWN_OFFICE = "unknown";
@@ -50,6 +55,7 @@ public record EnrichedEvent(
         viaShareId,
         outlet,
         durationMs,
-        attributes);
+        attributes,
+        kafkaTimestampMillis);
   }
 }

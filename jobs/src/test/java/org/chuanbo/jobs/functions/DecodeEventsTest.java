@@ -62,6 +62,9 @@ class DecodeEventsTest {
       assertThat(event.userId()).hasSize(32).isNotEqualTo("wx-user-9");
       assertThat(event.reachKey()).startsWith("u:");
       assertThat(event.durationMs()).isEqualTo(4_000L);
+      assertThat(event.kafkaTimestampMillis())
+          .as("when it reached Kafka, not when it happened")
+          .isEqualTo(NOW.toEpochMilli());
       assertThat(harness.getSideOutput(DecodeEvents.REJECTED)).isNull();
     }
   }

@@ -13,8 +13,20 @@ final class TestEvents {
 
   private TestEvents() {}
 
+  /** An event that reached Kafka when it happened. */
   static EnrichedEvent event(
       String id, String type, long time, String article, String channel, Long durationMs) {
+    return event(id, type, time, article, channel, durationMs, time);
+  }
+
+  static EnrichedEvent event(
+      String id,
+      String type,
+      long time,
+      String article,
+      String channel,
+      Long durationMs,
+      long kafkaTimestamp) {
     return new EnrichedEvent(
         id,
         type,
@@ -31,10 +43,16 @@ final class TestEvents {
         null,
         type.equals("REPOST") ? "新华网" : null,
         durationMs,
-        new HashMap<>());
+        new HashMap<>(),
+        kafkaTimestamp);
   }
 
   static EnrichedEvent view(String id, long time, String article) {
     return event(id, "VIEW", time, article, "WECHAT", null);
+  }
+
+  /** A VIEW delivered to Kafka at {@code kafkaTimestamp}, which may be long after it happened. */
+  static EnrichedEvent viewArrivingAt(String id, long time, String article, long kafkaTimestamp) {
+    return event(id, "VIEW", time, article, "WECHAT", null, kafkaTimestamp);
   }
 }

@@ -57,7 +57,8 @@ class TrackArticleSpreadTest {
         via,
         type.equals("REPOST") ? reachKey : null,
         null,
-        new HashMap<>());
+        new HashMap<>(),
+        BEGINNING + minute * MINUTE);
   }
 
   private static EnrichedEvent share(String id, int minute, String channel, String via) {

@@ -146,7 +146,8 @@ class SpreadTablesITCase {
         null,
         null,
         null,
-        new HashMap<>());
+        new HashMap<>(),
+        time);
   }
 
   private static ArticleSpread spread(

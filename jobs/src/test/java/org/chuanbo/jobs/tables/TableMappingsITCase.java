@@ -29,7 +29,8 @@ class TableMappingsITCase {
               PlatformCountReportsTable.MAPPING,
               ShareCascadeTable.MAPPING,
               ArticleSpreadTable.MAPPING,
-              DiConfigTable.MAPPING)) {
+              DiConfigTable.MAPPING,
+              IngestQualityMinuteTable.MAPPING)) {
         String[] name = mapping.table().split("\\.");
         Map<String, String> written = new LinkedHashMap<>();
         for (GenericRecord column :

@@ -18,8 +18,19 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class RecordPublisher implements AutoCloseable {
 
-  /** One record to send: the bytes exactly as they should appear on the topic. */
-  public record OutgoingBytes(String topic, byte[] key, byte[] value) {}
+  /**
+   * One record to send: the bytes exactly as they should appear on the topic.
+   *
+   * @param timestampMillis the Kafka record timestamp (when the record was sent, epoch ms), or null
+   *     for the producer's clock at sending
+   */
+  public record OutgoingBytes(String topic, byte[] key, byte[] value, Long timestampMillis) {
+
+    /** A record stamped with the producer's clock when it is sent. */
+    public OutgoingBytes(String topic, byte[] key, byte[] value) {
+      this(topic, key, value, null);
+    }
+  }
 
   private final KafkaProducer<byte[], byte[]> producer;
 
@@ -40,7 +51,9 @@ public final class RecordPublisher implements AutoCloseable {
     long sent = 0;
     for (OutgoingBytes record : records) {
       pending.add(
-          producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value())));
+          producer.send(
+              new ProducerRecord<>(
+                  record.topic(), null, record.timestampMillis(), record.key(), record.value())));
       if (++sent % 10_000 == 0) {
         progress.accept(sent);
       }
