@@ -124,7 +124,7 @@ final class DashboardRows {
                 "outcome",
                 "rejected",
                 "reason",
-                "MALFORMED_AVRO",
+                "MALFORMED_BODY",
                 "records",
                 2),
             row(

@@ -117,6 +117,11 @@ public final class HeadlessChromium implements AutoCloseable {
               .path("sessionId")
               .asText();
       cdp.call(page, "Page.enable", object(), CALL_TIMEOUT);
+      // A created target starts as a background tab: pages that draw only what is in view
+      // (Superset's dashboards) would wait forever. Make it the visible, focused one.
+      cdp.call(page, "Page.bringToFront", object(), CALL_TIMEOUT);
+      cdp.call(
+          page, "Emulation.setFocusEmulationEnabled", object().put("enabled", true), CALL_TIMEOUT);
       // --window-size is the whole window in Chromium's headless mode, and the page gets less
       // height than that (613 of 700 px); pin the page's viewport so screenshots have the size
       // asked for.
