@@ -25,7 +25,6 @@ public final class ChuanboDashboards {
   private static final String RATE = ".2%";
   private static final String STATE = "AggregateFunction(uniqExact, String)";
   private static final String LINE = "echarts_timeseries_line";
-  private static final String BAR = "echarts_timeseries_bar";
 
   private ChuanboDashboards() {}
 
@@ -471,15 +470,15 @@ public final class ChuanboDashboards {
               row(
                   50,
                   cell(
-                      series(
+                      table(
                           "article_generations",
                           "各层级分享数（第1层为直接分享）",
-                          BAR,
                           ARTICLE_BREAKDOWN,
-                          "item_order",
-                          null,
+                          List.of("item"),
                           List.of("total_value"),
-                          null,
+                          "first_item",
+                          false,
+                          100,
                           List.of("kind = 'generation'")),
                       6),
                   cell(
@@ -747,7 +746,7 @@ public final class ChuanboDashboards {
                       series(
                           "quality_rejects_per_minute",
                           "每分钟拒收与重复",
-                          BAR,
+                          LINE,
                           INGEST_REJECTS,
                           "minute",
                           "PT1M",

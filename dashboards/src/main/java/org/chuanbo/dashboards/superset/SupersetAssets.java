@@ -244,6 +244,8 @@ public final class SupersetAssets {
     yaml.put("description", "");
     yaml.put("controlValues", controls);
     yaml.put("sortMetric", filter.sortMetric());
+    // The charts wait for the first value instead of drawing everything unfiltered first.
+    yaml.put("requiredFirst", true);
     yaml.put("targets", List.of(target));
     yaml.put(
         "defaultDataMask",

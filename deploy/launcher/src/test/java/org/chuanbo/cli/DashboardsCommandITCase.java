@@ -11,11 +11,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.chuanbo.cli.browser.HeadlessChromium;
 import org.chuanbo.cli.superset.SupersetApi;
 import org.chuanbo.cli.superset.SupersetLayout;
 import org.chuanbo.cli.superset.SupersetLogins;
 import org.chuanbo.dashboards.superset.ChuanboDashboards;
 import org.chuanbo.dashboards.superset.SupersetChart;
+import org.chuanbo.dashboards.superset.SupersetDashboard;
 import org.chuanbo.dashboards.superset.SupersetDataset;
 import org.chuanbo.kafka.local.LoopbackPorts;
 import org.chuanbo.schemas.records.Office;
@@ -80,6 +82,18 @@ class DashboardsCommandITCase {
           asLeader,
           new SupersetCharts(SupersetApi.login(url, "editor_zp", logins.getProperty("editor_zp"))),
           charts);
+
+      Path shots = Path.of("target", "dashboard-screenshots");
+      try (HeadlessChromium chromium =
+          HeadlessChromium.start(root.resolve("chromium"), 1600, 2000)) {
+        chromium.setCookie(
+            url,
+            "session",
+            SupersetBrowser.sessionCookie(url, "leader", logins.getProperty("leader")));
+        for (SupersetDashboard dashboard : ChuanboDashboards.dashboards()) {
+          SupersetBrowser.photograph(chromium, url, dashboard, shots);
+        }
+      }
 
       assertThat(CliProcess.run(root, "dashboards", "up", "--port", port).expectSuccess().output())
           .contains("already running: " + url);
