@@ -3,6 +3,7 @@ package org.chuanbo.cli;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.chuanbo.cli.stack.StackState;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Starts the local stack, sends it a generated day, waits until the job has caught up, and prints the top 10 pieces.")
+        "Starts the local stack, sends it a generated yesterday and today so far, waits until the job has caught up, and prints the top 10 pieces.")
 final class DemoCommand implements Runnable {
 
   @Mixin StackCommand.PortOptions ports = new StackCommand.PortOptions();
@@ -39,7 +40,7 @@ final class DemoCommand implements Runnable {
   @Option(
       names = "--rate",
       defaultValue = "1.0",
-      description = "Average events per second of the generated day (default: ${DEFAULT-VALUE}).")
+      description = "Average events per second of the generated days (default: ${DEFAULT-VALUE}).")
   double rate;
 
   @Option(
@@ -53,19 +54,25 @@ final class DemoCommand implements Runnable {
     StackState stack = StackCommand.Up.start(ports);
     StackCommand.printAddresses(stack);
 
+    // Yesterday and today up to this moment: what the collectors would have sent by now, so the
+    // dashboards' "today" and "last 60 minutes" have data as well as yesterday's full day.
+    Instant now = Instant.now();
     GeneratorSettings settings =
-        new GeneratorSettings(1, seed, rate, GenerateCommand.firstOfLastDays(1));
-    System.out.printf("生成 %s 一天的传播数据（种子 %d）…%n", settings.start(), seed);
-    List<OutgoingRecord> records = StreamGenerator.generate(settings);
+        new GeneratorSettings(2, seed, rate, GenerateCommand.firstOfLastDays(1));
+    System.out.printf("生成 %s 全天与今天至此刻的传播数据（种子 %d）…%n", settings.start(), seed);
+    List<OutgoingRecord> records =
+        StreamGenerator.generate(settings).stream()
+            .filter(record -> record.sendAtMillis() <= now.toEpochMilli())
+            .toList();
     GeneratedStreamFacts expected = GeneratedStreamFacts.of(records);
     GenerateCommand.publish(stack.ports().kafkaAddress(), records);
 
     try (Client client = stack.ports().clickHouseEndpoint().newClient()) {
       NamedQueries queries = new NamedQueries(client);
-      awaitCaughtUp(queries, settings, expected);
+      awaitCaughtUp(queries, settings.periodStart(), now, expected);
       List<TopArticlesReport.Line> top = TopArticlesReport.query(queries, 10);
       System.out.println();
-      System.out.println("传播力前十的稿件（" + settings.start() + "，全部渠道）");
+      System.out.println("传播力前十的稿件（" + settings.start() + " 至今，全部渠道）");
       System.out.println(TopArticlesReport.render(top));
       System.out.printf(
           "共 %,d 条有效事件；重复 %,d 条已去重；%,d 份微信平台数据报告（取最新一版）；%,d 条坏数据进入死信主题 "
@@ -95,18 +102,14 @@ final class DemoCommand implements Runnable {
     }
   }
 
-  /** Waits until every generated event of the day is in ClickHouse, printing progress. */
+  /** Waits until every generated event sent so far is in ClickHouse, printing progress. */
   private void awaitCaughtUp(
-      NamedQueries queries, GeneratorSettings settings, GeneratedStreamFacts expected) {
+      NamedQueries queries, Instant from, Instant to, GeneratedStreamFacts expected) {
     long target = expected.events().size();
     long views = expected.totals().views();
     // Only the generated day counts (event time), so data of other days does not end the wait.
     Map<String, Object> period =
-        Map.of(
-            "from",
-            settings.periodStart().getEpochSecond(),
-            "to",
-            settings.periodEnd().getEpochSecond());
+        Map.of("from", from.getEpochSecond(), "to", to.getEpochSecond() + 1);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       GenericRecord progress = queries.run("ingested_in_period", period).get(0);
