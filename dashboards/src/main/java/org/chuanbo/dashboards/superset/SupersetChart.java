@@ -28,11 +28,6 @@ public record SupersetChart(
     return SupersetIds.uuid("chart", key);
   }
 
-  /** Whether the chart's rows carry the office code (what row-level security filters on). */
-  public boolean hasOffice() {
-    return dataset.hasOffice();
-  }
-
   /** One figure, large: a saved metric over the rows the conditions keep. */
   public static SupersetChart bigNumber(
       String key, String title, SupersetDataset dataset, String metric, List<String> where) {

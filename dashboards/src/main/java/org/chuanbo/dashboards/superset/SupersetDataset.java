@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,12 +122,5 @@ public record SupersetDataset(
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The metric names in the order they are declared, with their labels. */
-  Map<String, String> metricLabels() {
-    Map<String, String> labels = new LinkedHashMap<>();
-    metrics.forEach(metric -> labels.put(metric.name(), metric.label()));
-    return labels;
   }
 }
