@@ -11,8 +11,11 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
@@ -39,6 +42,13 @@ public final class LocalJobRunner {
     Configuration configuration = new Configuration();
     configuration.set(RestOptions.PORT, webPort);
     configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+    // Nothing of the local stack listens beyond this machine: the blob server and the task
+    // managers' data ports follow these bind hosts, and nobody uploads or runs jars through the
+    // web UI (the stack runs its own job).
+    configuration.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
+    configuration.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
+    configuration.set(TaskManagerOptions.HOST, "127.0.0.1");
+    configuration.set(WebOptions.SUBMIT_ENABLE, false);
     configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
     configuration.set(
         CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,

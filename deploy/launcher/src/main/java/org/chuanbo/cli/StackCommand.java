@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.chuanbo.cli.stack.FlinkJobHealth;
 import org.chuanbo.cli.stack.StackLayout;
+import org.chuanbo.cli.stack.StackLog;
 import org.chuanbo.cli.stack.StackPorts;
 import org.chuanbo.cli.stack.StackProcess;
 import org.chuanbo.cli.stack.StackState;
@@ -150,6 +151,7 @@ final class StackCommand implements Runnable {
         command.add("stack");
         command.add("run");
         command.addAll(options.asArguments());
+        StackLog.rotateIfLarge(layout.log(), StackLog.LIMIT_BYTES);
         System.out.println("starting the local stack (log: " + layout.log() + ") …");
         Process process =
             new ProcessBuilder(command)

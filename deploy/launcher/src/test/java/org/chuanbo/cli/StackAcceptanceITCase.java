@@ -3,10 +3,17 @@ package org.chuanbo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StackAcceptanceITCase {
 
   @TempDir static Path root;
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static StackState stack;
   private static KafkaProducer<byte[], byte[]> producer;
   private static Client clickHouse;
@@ -288,6 +296,43 @@ class StackAcceptanceITCase {
                     + " WHERE article_id = {a:String}",
                 id))
         .containsExactly("120", Long.toString(dayStart + 22 * 3_600_000L), "3");
+  }
+
+  /**
+   * The stack as a neighbour on the network sees it: every socket it and its children listen on is
+   * on loopback, the Flink web UI takes no jars, and its log does not grow a warning per
+   * checkpoint.
+   */
+  @Test
+  void shouldListenOnLoopbackOnlyTakeNoJarsAndKeepItsLogQuiet() throws Exception {
+    StackState current = StackState.readFrom(StackLayout.in(root).stateFile()).orElseThrow();
+    String flink = current.ports().flinkUrl();
+    HttpClient http = HttpClient.newHttpClient();
+    JsonNode jobs = JSON.readTree(get(http, flink + "/jobs").body()).get("jobs");
+    String job = jobs.get(0).get("id").asText();
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () ->
+                JSON.readTree(get(http, flink + "/jobs/" + job + "/checkpoints").body())
+                        .at("/counts/completed")
+                        .asInt()
+                    >= 2);
+
+    List<String> listeners = ListeningSockets.of(ProcessHandle.of(current.pid()).orElseThrow());
+    assertThat(listeners)
+        .as("sockets the stack listens on (/proc hex address:port)")
+        .isNotEmpty()
+        .allMatch(ListeningSockets::isLoopback);
+    assertThat(get(http, flink + "/jars").statusCode())
+        .as("the jar list of the web UI")
+        .isEqualTo(404);
+    assertThat(Files.readString(StackLayout.in(root).log())).doesNotContain("Name collision");
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static StackState stackUp(List<String> ports) throws Exception {
