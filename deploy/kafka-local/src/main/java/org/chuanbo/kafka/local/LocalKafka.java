@@ -77,12 +77,15 @@ public final class LocalKafka implements AutoCloseable {
     long logOffset = directory.rotateServerLog();
     ProcessBuilder command =
         ChildJvm.command(
-                "kafka.Kafka",
+                BrokerMain.class.getName(),
                 List.of("-Xmx" + settings.maxHeap()),
                 List.of(directory.serverProperties().toString()))
             .directory(directory.root().toFile())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.serverLog().toFile()));
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.serverLog().toFile()))
+            // Standard input stays a pipe held open by this process: the broker exits when it
+            // closes, which is when this process ends, however it ends (BrokerMain).
+            .redirectInput(ProcessBuilder.Redirect.PIPE);
     Process started;
     try {
       started = command.start();
