@@ -39,10 +39,10 @@ public final class ArticleReport {
       GenericRecord a = header.get(0);
       out.printf(
           "《%s》%n%s · %s · 编辑 %s · 发布于 %s%n%n",
-          a.getString("title"),
-          a.getString("office"),
-          a.getString("series"),
-          a.getString("editor"),
+          TerminalText.clean(a.getString("title")),
+          TerminalText.clean(a.getString("office")),
+          TerminalText.clean(a.getString("series")),
+          TerminalText.clean(a.getString("editor")),
           a.getString("published_at"));
     }
     if (spread.isEmpty()) {
@@ -173,7 +173,11 @@ public final class ArticleReport {
       out.println("  （暂无转载）");
     }
     for (GenericRecord row : outlets) {
-      out.println("  " + row.getString("outlet") + " × " + Figures.count(row.getLong("reposts")));
+      out.println(
+          "  "
+              + TerminalText.clean(row.getString("outlet"))
+              + " × "
+              + Figures.count(row.getLong("reposts")));
     }
   }
 }

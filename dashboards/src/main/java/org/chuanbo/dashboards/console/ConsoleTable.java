@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A plain-text table for the terminal that lines up Chinese text: a CJK character takes two columns
- * on screen, so widths are counted in display columns, not characters.
+ * on screen, so widths are counted in display columns, not characters. Cells never carry a control
+ * character to the terminal.
  */
 public final class ConsoleTable {
 
@@ -14,12 +15,13 @@ public final class ConsoleTable {
   private final List<List<String>> rows = new ArrayList<>();
 
   public ConsoleTable(List<String> headers, List<Boolean> rightAligned) {
-    this.headers = headers;
+    this.headers = headers.stream().map(TerminalText::clean).toList();
     this.rightAligned = rightAligned;
   }
 
+  /** A row; its cells are printed as {@link TerminalText#clean} leaves them. */
   public ConsoleTable row(List<String> cells) {
-    rows.add(cells);
+    rows.add(cells.stream().map(TerminalText::clean).toList());
     return this;
   }
 

@@ -219,6 +219,45 @@ class ArticleCommandITCase {
     assertThat(run.errLines().get(0)).startsWith("chuanbo: no article '");
   }
 
+  /**
+   * Hostile values: an article id that is SQL is a bound parameter, found as nobody and run as
+   * nothing; a title and an outlet carrying terminal escapes print without them.
+   */
+  @Test
+  void shouldBindHostileIdsAndPrintNoTerminalEscapes() {
+    String injection =
+        "x' OR 1=1) UNION ALL SELECT name FROM system.tables; DROP TABLE chuanbo.events; --";
+    CommandRun hostile = CommandRun.of("article", injection, "--clickhouse", ReportTables.url());
+    assertThat(hostile.exitCode()).isEqualTo(1);
+    assertThat(hostile.errLines()).hasSize(1);
+    assertThat(hostile.errLines().get(0)).startsWith("chuanbo: no article '");
+
+    String id = ReportTables.uniqueId("article");
+    try (Client client = ReportTables.endpoint().newClient()) {
+      ReportTables.insert(
+          client,
+          "chuanbo.article_versions",
+          List.of(
+              Map.of(
+                  "article_id", id,
+                  "title", "\u001b[2J\u001b]0;owned\u0007标题",
+                  "office", "zp",
+                  "series", "第一书记",
+                  "content_type", "ARTICLE",
+                  "editor", "\u001b[8m编辑",
+                  "published_at", "2020-05-01 08:00:00.000",
+                  "updated_at", "2020-05-01 08:00:00.000")));
+      ReportTables.insert(
+          client, "chuanbo.article_minute", List.of(minute(id, "TV", "2020-06-01 20:30:00", 7, 0)));
+      assertThat(client.queryAll("EXISTS TABLE chuanbo.events").get(0).getLong(1)).isEqualTo(1);
+    }
+
+    CommandRun run = CommandRun.of("article", id, "--clickhouse", ReportTables.url());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("标题").doesNotContain("\u001b").doesNotContain("\u0007");
+  }
+
   /** The cells of the first line that starts (after indentation) with {@code first}. */
   private static List<String> cellsOf(String out, String first) {
     return out.lines()
