@@ -5,8 +5,10 @@
 -- office's pieces: channel-days reported, how many of them were revised (more than one report;
 -- the latest as_of wins) and on how many the report exceeded the counted VIEW events. How far the
 -- effective views exceed the counted ones comes from monthly_figures.sql (views - counted_views).
--- Rejected records are not here: they go to the Kafka dead-letter topic chuanbo.events.dlq, never
--- to ClickHouse.
+-- Rejected records: the job counts them in chuanbo.ingest_quality_minute by the minute they reached
+-- Kafka (their originals are in the dead-letter topic chuanbo.events.dlq); rejected_records is the
+-- month's total for the city-wide report and NULL for an office's, since a broken record cannot be
+-- trusted to say which office it is from.
 -- Parameters: {from:DateTime64(3, 'Asia/Shanghai')}, {to:DateTime64(3, 'Asia/Shanghai')} (to
 -- exclusive), {from_day:Date}, {to_day:Date} (the same period as Shanghai days, both included),
 -- {office:String} (a code, '' = every office).
@@ -47,5 +49,10 @@ SELECT
     (SELECT countIf(reports > 1) FROM reported)                                      AS revised_days,
     (SELECT countIf(r.views > coalesce(c.views, 0))
      FROM reported AS r
-     LEFT JOIN counted AS c ON c.article_id = r.article_id AND c.channel = r.channel AND c.day = r.day) AS reported_above_counted_days
+     LEFT JOIN counted AS c ON c.article_id = r.article_id AND c.channel = r.channel AND c.day = r.day) AS reported_above_counted_days,
+    (SELECT if({office:String} = '', toNullable(sum(q.records)), NULL)
+     FROM chuanbo.ingest_quality_minute AS q
+     WHERE q.outcome = 'rejected'
+       AND q.minute >= {from:DateTime64(3, 'Asia/Shanghai')}
+       AND q.minute < {to:DateTime64(3, 'Asia/Shanghai')})                             AS rejected_records
 SETTINGS join_use_nulls = 1

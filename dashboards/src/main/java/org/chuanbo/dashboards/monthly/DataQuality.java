@@ -2,8 +2,9 @@ package org.chuanbo.dashboards.monthly;
 
 /**
  * What to know before quoting the month's figures (monthly_quality.sql): late events, events of
- * unknown pieces, and the platform reports (revised, above the counted events). Rejected records
- * are in the Kafka dead-letter topic, not in ClickHouse, so they are not counted here.
+ * unknown pieces, the platform reports (revised, above the counted events), and the records the job
+ * rejected in the month ({@code rejectedRecords}: the city's total, null in an office's report,
+ * which a broken record cannot be attributed to).
  */
 public record DataQuality(
     long events,
@@ -12,4 +13,5 @@ public record DataQuality(
     long unknownOfficeEvents,
     long reportedDays,
     long revisedDays,
-    long reportedAboveCountedDays) {}
+    long reportedAboveCountedDays,
+    Long rejectedRecords) {}

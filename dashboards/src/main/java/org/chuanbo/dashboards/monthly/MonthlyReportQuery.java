@@ -196,7 +196,8 @@ public final class MonthlyReportQuery {
         row.getLong("unknown_office_events"),
         row.getLong("reported_days"),
         row.getLong("revised_days"),
-        row.getLong("reported_above_counted_days"));
+        row.getLong("reported_above_counted_days"),
+        row.getObject("rejected_records") == null ? null : row.getLong("rejected_records"));
   }
 
   /** The parameters of the queries that take no whole days: from, to and the office. */

@@ -285,8 +285,10 @@ public final class MonthlyTables {
     rows.add(
         Arrays.asList(
             "被拒绝的坏数据",
-            null,
-            "不在 ClickHouse 中：格式错误、字段缺失或不可能的记录进入 Kafka 死信主题 chuanbo.events.dlq，本报告无法统计其数量"));
+            q.rejectedRecords(),
+            q.rejectedRecords() == null
+                ? "坏数据无法可靠归属到单位，只在全市报告中统计；原始记录在 Kafka 死信主题 chuanbo.events.dlq"
+                : "格式错误、字段缺失或不可能的记录，按到达 Kafka 的时间计入本月，未计入任何数字；原始记录及原因在 Kafka 死信主题 chuanbo.events.dlq"));
     return new ReportTable("quality", "数据说明", List.of("项目", "数值", "说明"), rows, Optional.empty());
   }
 }

@@ -75,7 +75,7 @@ final class SampleReport {
             new CascadeGeneration(1, 400, 80, 3),
             new CascadeGeneration(2, 120, 40, 0),
             new CascadeGeneration(3, 9, 4, 0)),
-        new DataQuality(61_000, 1_234, 3_725_000, 17, 310, 120, 95));
+        new DataQuality(61_000, 1_234, 3_725_000, 17, 310, 120, 95, 42L));
   }
 
   static MonthlyFigures figures(String key, String name, long views) {
