@@ -46,12 +46,13 @@ public final class SupersetAssets {
   /** Writes every generated file under {@code assets} (the module's dashboards/superset/assets). */
   public static void main(String[] args) throws IOException {
     Path assets = Path.of(args.length > 0 ? args[0] : "dashboards/superset/assets");
-    for (Map.Entry<String, String> file : files().entrySet()) {
+    Map<String, String> files = files();
+    for (Map.Entry<String, String> file : files.entrySet()) {
       Path target = assets.resolve(file.getKey());
       Files.createDirectories(target.getParent());
       Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
     }
-    System.out.println("wrote " + files().size() + " files under " + assets);
+    System.out.println("wrote " + files.size() + " files under " + assets);
   }
 
   /** Every generated file, by its path in the bundle. */
@@ -162,6 +163,8 @@ public final class SupersetAssets {
     position.put("DASHBOARD_VERSION_KEY", "v2");
     List<String> rowIds = new ArrayList<>();
     int rowNumber = 0;
+    // The position's chart ids before import: Superset maps them to its own through the UUIDs.
+    int chartNumber = 0;
     for (SupersetDashboard.Row row : dashboard.rows()) {
       String rowId = "ROW-" + dashboard.slug() + "-" + ++rowNumber;
       rowIds.add(rowId);
@@ -172,7 +175,7 @@ public final class SupersetAssets {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("width", cell.width());
         meta.put("height", row.height());
-        meta.put("chartId", placeholderId(dashboard, cell.chart()));
+        meta.put("chartId", ++chartNumber);
         meta.put("uuid", cell.chart().uuid().toString());
         meta.put("sliceName", cell.chart().title());
         position.put(id, node(id, "CHART", List.of(), List.of("ROOT_ID", "GRID_ID", rowId), meta));
@@ -260,20 +263,6 @@ public final class SupersetAssets {
     yaml.put("scope", OrderedMap.of("rootPath", List.of("ROOT_ID"), "excluded", List.of()));
     yaml.put("tabsInScope", List.of());
     return yaml;
-  }
-
-  /** The position's chart ids before import: Superset maps them to its own through the UUIDs. */
-  private static int placeholderId(SupersetDashboard dashboard, SupersetChart chart) {
-    int index = 0;
-    for (SupersetDashboard each : ChuanboDashboards.dashboards()) {
-      for (SupersetChart c : each.charts()) {
-        index++;
-        if (each == dashboard && c == chart) {
-          return index;
-        }
-      }
-    }
-    throw new IllegalArgumentException(chart.key());
   }
 
   private static Map<String, Object> node(

@@ -58,7 +58,7 @@ class ArticleCommandITCase {
           client,
           "chuanbo.article_versions",
           List.of(
-              row(
+              ReportTables.row(
                   "article_id", id,
                   "title", "测试稿件：第一书记的一天",
                   "office", "zp",
@@ -293,17 +293,9 @@ class ArticleCommandITCase {
     return block.subList(2, block.size()).stream().map(ArticleCommandITCase::cells).toList();
   }
 
-  private static Map<String, Object> row(Object... keysAndValues) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      row.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return row;
-  }
-
   private static Map<String, Object> minute(
       String id, String channel, String minute, long views, long shares) {
-    return row(
+    return ReportTables.row(
         "article_id",
         id,
         "channel",
@@ -333,7 +325,7 @@ class ArticleCommandITCase {
       Map<String, Double> points,
       double di,
       String updatedAt) {
-    return row(
+    return ReportTables.row(
         "article_id",
         id,
         "revision",
@@ -412,7 +404,7 @@ class ArticleCommandITCase {
 
   private static Map<String, Object> share(
       String id, String shareId, String parent, int generation, int parentMissing) {
-    return row(
+    return ReportTables.row(
         "article_id", id,
         "share_id", shareId,
         "parent_share_id", parent,
@@ -425,7 +417,7 @@ class ArticleCommandITCase {
   }
 
   private static Map<String, Object> report(String id, String reportId, String asOf, long views) {
-    return row(
+    return ReportTables.row(
         "report_id",
         reportId,
         "article_id",
@@ -447,7 +439,7 @@ class ArticleCommandITCase {
   }
 
   private static Map<String, Object> repost(String id, String outlet, String time) {
-    return row(
+    return ReportTables.row(
         "event_id", ReportTables.uniqueId("e"),
         "event_type", "REPOST",
         "event_time", time,

@@ -36,7 +36,7 @@ final class DashboardRows {
         String article = ReportTables.uniqueId(office.code());
         Instant published = now.minus(1, ChronoUnit.HOURS);
         articles.add(
-            row(
+            ReportTables.row(
                 "article_id",
                 article,
                 "title",
@@ -64,7 +64,7 @@ final class DashboardRows {
         event(events, minutes, article, office, "LIKE", now, random, null);
         event(events, minutes, article, office, "COMMENT", now, random, null);
         spreads.add(
-            row(
+            ReportTables.row(
                 "article_id",
                 article,
                 "revision",
@@ -116,7 +116,7 @@ final class DashboardRows {
         client,
         "chuanbo.ingest_quality_minute",
         List.of(
-            row(
+            ReportTables.row(
                 "minute",
                 minute,
                 "topic",
@@ -127,7 +127,7 @@ final class DashboardRows {
                 "MALFORMED_BODY",
                 "records",
                 2),
-            row(
+            ReportTables.row(
                 "minute",
                 minute,
                 "topic",
@@ -155,7 +155,7 @@ final class DashboardRows {
     String user = "u" + random.nextInt(40);
     String reachKey = person ? "p:" + user : channel + ":" + user;
     events.add(
-        row(
+        ReportTables.row(
             "event_id",
             ReportTables.uniqueId("e"),
             "event_type",
@@ -187,7 +187,7 @@ final class DashboardRows {
         minutes.computeIfAbsent(
             article + channel + minute,
             key ->
-                row(
+                ReportTables.row(
                     "article_id",
                     article,
                     "channel",
@@ -217,13 +217,5 @@ final class DashboardRows {
           default -> "comments";
         };
     counts.merge(column, 1L, (a, b) -> (Long) a + (Long) b);
-  }
-
-  private static Map<String, Object> row(Object... keysAndValues) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      row.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return row;
   }
 }

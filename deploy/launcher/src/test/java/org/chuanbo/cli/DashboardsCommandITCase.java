@@ -3,6 +3,7 @@ package org.chuanbo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,19 +133,21 @@ class DashboardsCommandITCase {
   /** 今日阅读/播放量, 今日触达人数, 今日分享数 against a count over chuanbo.events. */
   private static void leadersFiguresAreARecountOfTheEvents(
       SupersetCharts asLeader, List<SupersetCharts.Chart> charts) throws Exception {
-    String[] recount =
-        ClickHouseQueries.tsv(
-                ReportTables.url(),
-                "SELECT countIf(event_type = 'VIEW'), uniqExactIf(reach_key, event_type = 'VIEW'),"
-                    + " countIf(event_type = 'SHARE') FROM chuanbo.events"
-                    + " WHERE event_time >= toStartOfDay(now64(3, 'Asia/Shanghai'))"
-                    + " AND event_time < now64(3, 'Asia/Shanghai')")
-            .strip()
-            .split("\t");
-    assertThat(Long.parseLong(recount[0])).as("today's views in the test data").isPositive();
-    assertThat(figure(asLeader, charts, "今日阅读/播放量")).isEqualTo(Long.parseLong(recount[0]));
-    assertThat(figure(asLeader, charts, "今日触达人数")).isEqualTo(Long.parseLong(recount[1]));
-    assertThat(figure(asLeader, charts, "今日分享数")).isEqualTo(Long.parseLong(recount[2]));
+    GenericRecord recount;
+    try (Client client = ReportTables.endpoint().newClient()) {
+      recount =
+          client
+              .queryAll(
+                  "SELECT countIf(event_type = 'VIEW'), uniqExactIf(reach_key, event_type = 'VIEW'),"
+                      + " countIf(event_type = 'SHARE') FROM chuanbo.events"
+                      + " WHERE event_time >= toStartOfDay(now64(3, 'Asia/Shanghai'))"
+                      + " AND event_time < now64(3, 'Asia/Shanghai')")
+              .get(0);
+    }
+    assertThat(recount.getLong(1)).as("today's views in the test data").isPositive();
+    assertThat(figure(asLeader, charts, "今日阅读/播放量")).isEqualTo(recount.getLong(1));
+    assertThat(figure(asLeader, charts, "今日触达人数")).isEqualTo(recount.getLong(2));
+    assertThat(figure(asLeader, charts, "今日分享数")).isEqualTo(recount.getLong(3));
   }
 
   private static long figure(

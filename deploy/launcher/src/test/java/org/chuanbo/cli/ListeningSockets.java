@@ -43,9 +43,8 @@ final class ListeningSockets {
     }
     List<String> listeners = new ArrayList<>();
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-      for (String line :
-          Files.readAllLines(Path.of(table))
-              .subList(1, Files.readAllLines(Path.of(table)).size())) {
+      List<String> lines = Files.readAllLines(Path.of(table));
+      for (String line : lines.subList(1, lines.size())) { // after the heading
         String[] fields = line.trim().split("\\s+");
         if (fields[3].equals(LISTEN) && inodes.contains(fields[9])) {
           listeners.add(fields[1]);

@@ -343,13 +343,17 @@ class MonthlyReportCommandITCase {
 
   private static Map<String, Object> quality(
       String minute, String outcome, String reason, long records) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("minute", minute);
-    row.put("topic", "chuanbo.events");
-    row.put("outcome", outcome);
-    row.put("reason", reason);
-    row.put("records", records);
-    return row;
+    return ReportTables.row(
+        "minute",
+        minute,
+        "topic",
+        "chuanbo.events",
+        "outcome",
+        outcome,
+        "reason",
+        reason,
+        "records",
+        records);
   }
 
   private static Map<String, List<List<String>>> expectedSections(

@@ -4,6 +4,7 @@ import com.clickhouse.client.api.Client;
 import com.clickhouse.data.ClickHouseFormat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +39,15 @@ final class ReportTables {
 
   static String uniqueId(String prefix) {
     return prefix + "-" + UUID.randomUUID();
+  }
+
+  /** A row to insert: column, value, column, value, … in that order. */
+  static Map<String, Object> row(Object... keysAndValues) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return row;
   }
 
   /** Inserts rows (column → value: String, Number, List or null) as JSONEachRow, in one block. */

@@ -38,9 +38,9 @@ final class SupersetAccess {
 
   /** Creates what is missing; returns the logins created now with their passwords. */
   Map<String, String> ensure(Properties known) throws IOException, InterruptedException {
-    Map<String, Integer> roles = roles();
+    Map<String, Integer> roles = api.idsByName("/api/v1/security/roles/", "name");
     int reader = roles.containsKey(READER_ROLE) ? roles.get(READER_ROLE) : createReaderRole();
-    Map<String, Integer> users = users();
+    Map<String, Integer> users = api.idsByName("/api/v1/security/users/", "username");
     Map<String, String> created = new LinkedHashMap<>();
     for (Map.Entry<String, String> login : readerLogins().entrySet()) {
       String name = login.getKey();
@@ -86,7 +86,7 @@ final class SupersetAccess {
 
   /** The permission {@code database_access} on the imported database, {@code [chuanbo].(id:N)}. */
   private int databaseAccessPermission() throws IOException, InterruptedException {
-    for (JsonNode permission : all("/api/v1/security/permissions-resources/")) {
+    for (JsonNode permission : api.all("/api/v1/security/permissions-resources/")) {
       if (permission.at("/permission/name").asText().equals("database_access")
           && permission.at("/view_menu/name").asText().startsWith("[" + DATABASE + "]")) {
         return permission.get("id").asInt();
@@ -94,25 +94,5 @@ final class SupersetAccess {
     }
     throw new IllegalStateException(
         "Superset has no database_access permission for the database " + DATABASE);
-  }
-
-  private Map<String, Integer> roles() throws IOException, InterruptedException {
-    Map<String, Integer> roles = new LinkedHashMap<>();
-    for (JsonNode role : all("/api/v1/security/roles/")) {
-      roles.put(role.get("name").asText(), role.get("id").asInt());
-    }
-    return roles;
-  }
-
-  private Map<String, Integer> users() throws IOException, InterruptedException {
-    Map<String, Integer> users = new LinkedHashMap<>();
-    for (JsonNode user : all("/api/v1/security/users/")) {
-      users.put(user.get("username").asText(), user.get("id").asInt());
-    }
-    return users;
-  }
-
-  private List<JsonNode> all(String path) throws IOException, InterruptedException {
-    return api.all(path);
   }
 }

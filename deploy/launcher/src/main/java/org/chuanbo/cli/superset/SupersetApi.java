@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,6 +85,16 @@ public final class SupersetApi {
         return rows;
       }
     }
+  }
+
+  /** A paged list endpoint's rows as name → id, the name read from {@code nameField}. */
+  public Map<String, Integer> idsByName(String path, String nameField)
+      throws IOException, InterruptedException {
+    Map<String, Integer> ids = new LinkedHashMap<>();
+    for (JsonNode row : all(path)) {
+      ids.put(row.get(nameField).asText(), row.get("id").asInt());
+    }
+    return ids;
   }
 
   public JsonNode putJson(String path, Object body) throws IOException, InterruptedException {

@@ -1,6 +1,5 @@
 package org.chuanbo.cli.superset;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +26,8 @@ final class SupersetRowSecurity {
   /** Creates or updates the rule of every office; returns how many rules there are. */
   int apply() throws IOException, InterruptedException {
     List<Integer> tables = officeDatasetIds();
-    Map<String, Integer> roles = ids("/api/v1/security/roles/", "name");
-    Map<String, Integer> rules = ids("/api/v1/rowlevelsecurity/", "name");
+    Map<String, Integer> roles = api.idsByName("/api/v1/security/roles/", "name");
+    Map<String, Integer> rules = api.idsByName("/api/v1/rowlevelsecurity/", "name");
     for (Office office : Office.values()) {
       String role = "editor_" + office.code();
       if (!roles.containsKey(role)) {
@@ -54,7 +53,7 @@ final class SupersetRowSecurity {
 
   /** The ids Superset gave the datasets that have an office column. */
   private List<Integer> officeDatasetIds() throws IOException, InterruptedException {
-    Map<String, Integer> datasets = ids("/api/v1/dataset/", "table_name");
+    Map<String, Integer> datasets = api.idsByName("/api/v1/dataset/", "table_name");
     List<Integer> tables = new ArrayList<>();
     for (SupersetDataset dataset : ChuanboDashboards.datasets()) {
       if (dataset.hasOffice()) {
@@ -66,14 +65,5 @@ final class SupersetRowSecurity {
       }
     }
     return tables;
-  }
-
-  private Map<String, Integer> ids(String path, String nameField)
-      throws IOException, InterruptedException {
-    Map<String, Integer> ids = new HashMap<>();
-    for (JsonNode row : api.all(path)) {
-      ids.put(row.get(nameField).asText(), row.get("id").asInt());
-    }
-    return ids;
   }
 }
