@@ -1,11 +1,20 @@
 package org.chuanbo.cli;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import org.chuanbo.clickhouse.local.engine.ChdbEngine;
 import org.chuanbo.clickhouse.local.engine.EngineExit;
 import org.chuanbo.clickhouse.local.http.ClickHouseHttpServer;
+import org.chuanbo.clickhouse.local.http.EndpointLimits;
 import org.chuanbo.clickhouse.local.http.UserDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,6 +59,16 @@ final class ClickHouseCommand implements Runnable {
       interactive = false)
   String password;
 
+  @Option(
+      names = "--credentials",
+      paramLabel = "FILE",
+      description =
+          "Users from a file of user=password lines, each in the role its name contains: admin,"
+              + " writer or reader (as .chuanbo/credentials.properties).")
+  Path credentials;
+
+  @Mixin EndpointLimitOptions limits = new EndpointLimitOptions();
+
   @Override
   public void run() {
     if (port < 0 || port > 65535) {
@@ -59,12 +78,20 @@ final class ClickHouseCommand implements Runnable {
       throw new IllegalArgumentException(
           "--password needs --user: name the user the password belongs to");
     }
+    if (credentials != null && user != null) {
+      throw new IllegalArgumentException(
+          "--credentials and --user exclude each other: name the users in one place");
+    }
     UserDirectory users =
-        user == null
-            ? UserDirectory.defaultUserWithoutPassword()
-            : UserDirectory.single(user, password);
+        credentials != null
+            ? UserDirectory.withRoles(readCredentials(credentials))
+            : user == null
+                ? UserDirectory.defaultUserWithoutPassword()
+                : UserDirectory.single(user, password);
+    EndpointLimits endpointLimits = limits.limits();
     ChdbEngine engine = ChdbEngine.open(data);
-    ClickHouseHttpServer server = ClickHouseHttpServer.start(engine, host, port, users);
+    ClickHouseHttpServer server =
+        ClickHouseHttpServer.start(engine, host, port, users, endpointLimits);
     // SIGTERM or Ctrl-C: let running queries finish, then leave (see EngineExit for why not exit).
     Runtime.getRuntime()
         .addShutdownHook(
@@ -78,12 +105,31 @@ final class ClickHouseCommand implements Runnable {
                 "clickhouse-shutdown"));
     System.out.printf(
         "ClickHouse %s (chDB) serving %s on %s (user %s), data in %s%n",
-        engine.version(), "the HTTP interface", server.url(), users.user(), engine.dataDirectory());
+        engine.version(),
+        "the HTTP interface",
+        server.url(),
+        users.describe(),
+        engine.dataDirectory());
     System.out.flush();
     try {
       Thread.currentThread().join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static Map<String, String> readCredentials(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "--credentials: cannot read " + file + " (" + e.getMessage() + ")");
+    }
+    Map<String, String> users = new TreeMap<>();
+    properties
+        .stringPropertyNames()
+        .forEach(name -> users.put(name, properties.getProperty(name).strip()));
+    return users;
   }
 }

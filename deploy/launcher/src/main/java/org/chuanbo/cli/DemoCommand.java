@@ -67,7 +67,7 @@ final class DemoCommand implements Runnable {
     GeneratedStreamFacts expected = GeneratedStreamFacts.of(records);
     GenerateCommand.publish(stack.ports().kafkaAddress(), records);
 
-    try (Client client = stack.ports().clickHouseEndpoint().newClient()) {
+    try (Client client = StackCommand.readerEndpoint(stack.ports()).newClient()) {
       NamedQueries queries = new NamedQueries(client);
       awaitCaughtUp(queries, settings.periodStart(), now, expected);
       List<TopArticlesReport.Line> top = TopArticlesReport.query(queries, 10);

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -134,18 +133,6 @@ final class ReportCommand implements Runnable {
 
     @Mixin ClickHouseOption clickHouse = new ClickHouseOption();
 
-    @Option(
-        names = "--user",
-        paramLabel = "USER",
-        description = "ClickHouse user (default: default).")
-    String user;
-
-    @Option(
-        names = "--password-file",
-        paramLabel = "FILE",
-        description = "A file holding the ClickHouse password (default: no password).")
-    Path passwordFile;
-
     @Override
     public void run() {
       PrintWriter err = spec.commandLine().getErr();
@@ -203,17 +190,7 @@ final class ReportCommand implements Runnable {
     }
 
     private ClickHouseEndpoint endpoint() {
-      ClickHouseEndpoint base = clickHouse.endpoint();
-      String password = "";
-      if (passwordFile != null) {
-        try {
-          password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-          throw new ParameterException(
-              spec.commandLine(), "--password-file: cannot read " + passwordFile);
-        }
-      }
-      return new ClickHouseEndpoint(base.url(), user == null ? "default" : user, password);
+      return clickHouse.endpoint();
     }
 
     /**

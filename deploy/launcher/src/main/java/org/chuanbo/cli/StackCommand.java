@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.chuanbo.cli.stack.FlinkJobHealth;
+import org.chuanbo.cli.stack.StackCredentials;
 import org.chuanbo.cli.stack.StackLayout;
 import org.chuanbo.cli.stack.StackLog;
 import org.chuanbo.cli.stack.StackPorts;
 import org.chuanbo.cli.stack.StackProcess;
 import org.chuanbo.cli.stack.StackState;
+import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import org.chuanbo.kafka.local.LoopbackPorts;
 import org.chuanbo.schemas.Topics;
 import picocli.CommandLine.Command;
@@ -51,6 +53,17 @@ final class StackCommand implements Runnable {
   /** The running stack's ports, else the defaults: where a command finds Kafka and ClickHouse. */
   static StackPorts runningOrDefaultPorts() {
     return running().map(StackState::ports).orElse(StackPorts.DEFAULTS);
+  }
+
+  /**
+   * The stack's ClickHouse at {@code ports} as its reader: what every command that only reads uses.
+   * Before the first {@code stack up} there are no credentials, and the endpoint found there (a
+   * standalone one, say) is asked as its passwordless default user.
+   */
+  static ClickHouseEndpoint readerEndpoint(StackPorts ports) {
+    return StackCredentials.readIfPresent(layout().credentials())
+        .map(credentials -> credentials.reader(ports.clickHouseUrl()))
+        .orElseGet(() -> new ClickHouseEndpoint(ports.clickHouseUrl(), "default", ""));
   }
 
   /** The stack whose process is alive, in whatever phase. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.chuanbo.cli.stack.StackCredentials;
 import org.chuanbo.cli.stack.StackLayout;
 import org.chuanbo.cli.stack.StackState;
 import org.chuanbo.dashboards.console.NamedQueries;
@@ -31,7 +32,11 @@ class DemoCommandITCase {
       assertThat(output).contains("传播力前十的稿件").contains("排名").contains("./chuanbo article ");
 
       StackState stack = StackState.readFrom(StackLayout.in(root).stateFile()).orElseThrow();
-      try (Client client = stack.ports().clickHouseEndpoint().newClient()) {
+      try (Client client =
+          StackCredentials.readIfPresent(StackLayout.in(root).credentials())
+              .orElseThrow()
+              .reader(stack.ports().clickHouseUrl())
+              .newClient()) {
         List<TopArticlesReport.Line> top = TopArticlesReport.query(new NamedQueries(client), 10);
         assertThat(top).hasSize(10);
         for (TopArticlesReport.Line line : top) {

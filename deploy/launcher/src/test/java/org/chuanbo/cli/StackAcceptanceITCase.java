@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +39,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.Awaitility;
+import org.chuanbo.cli.stack.StackCredentials;
 import org.chuanbo.cli.stack.StackLayout;
 import org.chuanbo.cli.stack.StackState;
 import org.junit.jupiter.api.AfterAll;
@@ -67,7 +70,7 @@ class StackAcceptanceITCase {
     properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.ports().kafkaAddress());
     producer =
         new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
-    clickHouse = stack.ports().clickHouseEndpoint().newClient();
+    clickHouse = credentials().reader(stack.ports().clickHouseUrl()).newClient();
   }
 
   @AfterAll
@@ -162,6 +165,142 @@ class StackAcceptanceITCase {
         .atMost(Duration.ofSeconds(5))
         .pollInterval(Duration.ofMillis(250))
         .until(() -> ingestQuality(arrival).equals(afterRestart));
+  }
+
+  /**
+   * The endpoint lets no one in: without credentials only {@code /ping} answers; the reader cannot
+   * insert, drop or read a host file; and 40 heavy queries whose clients then hang up neither stop
+   * the job's inserts nor {@code /ping}, and are cancelled when their clients go.
+   */
+  @Test
+  void shouldLetNoOneInAndKeepIngestingWhileAbandonedQueriesPileUp() throws Exception {
+    Path file = StackLayout.in(root).credentials();
+    assertThat(Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    assertThat(credentials().passwordsByUser().keySet())
+        .anyMatch(user -> user.contains("admin"))
+        .anyMatch(user -> user.contains("writer"))
+        .anyMatch(user -> user.contains("reader"));
+    String url = stack.ports().clickHouseUrl();
+    HttpClient http = HttpClient.newHttpClient();
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/ping")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body())
+        .isEqualTo("Ok.\n");
+    String passwd = "SELECT * FROM file('/etc/passwd', 'LineAsString')";
+    for (String sql : List.of("SELECT 1", "DROP TABLE chuanbo.events", passwd)) {
+      HttpResponse<String> anonymous = post(http, url, sql, null);
+      assertThat(anonymous.statusCode()).as(sql).isEqualTo(403);
+      assertThat(anonymous.body()).contains("AUTHENTICATION_FAILED");
+    }
+    String reader = StackCredentials.READER;
+    for (String sql :
+        List.of(
+            "INSERT INTO chuanbo.di_config (version) VALUES (999)",
+            "DROP TABLE chuanbo.events",
+            passwd)) {
+      HttpResponse<String> refused = post(http, url, sql, reader);
+      assertThat(refused.statusCode()).as(sql).isEqualTo(403);
+      assertThat(refused.body()).contains("ACCESS_DENIED").doesNotContain("root:");
+    }
+    assertThat(post(http, url, "EXISTS TABLE chuanbo.events", StackCredentials.ADMIN).body())
+        .isEqualTo("1\n");
+
+    List<Socket> abandoned = new ArrayList<>();
+    try {
+      for (int i = 0; i < 40; i++) {
+        abandoned.add(sendAndKeepOpen(stack.ports().clickHouse(), reader, HEAVY));
+      }
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> heavyQueriesRunning(http, url) >= 8);
+      assertThat(
+              http.send(
+                      HttpRequest.newBuilder(URI.create(url + "/ping")).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body())
+          .isEqualTo("Ok.\n");
+      // The job's inserts have a lane of their own: a new event still arrives.
+      String article = "crowded-" + UUID.randomUUID();
+      send(article, encodedView(article, "c-1", Instant.now()), Instant.now());
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () ->
+                  post(
+                          http,
+                          url,
+                          "SELECT count() FROM chuanbo.events WHERE article_id = '" + article + "'",
+                          StackCredentials.ADMIN)
+                      .body()
+                      .equals("1\n"));
+    } finally {
+      for (Socket socket : abandoned) {
+        socket.close();
+      }
+    }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> heavyQueriesRunning(http, url) == 0);
+    assertThat(CliProcess.run(root, "stack", "status").expectSuccess().output())
+        .contains("restarts 0");
+  }
+
+  /** Runs for minutes unless stopped; the comment is how the test finds it. */
+  private static final String HEAVY =
+      "SELECT count() FROM numbers(1000000000000) WHERE sipHash64(number) = 42 /* abandoned */";
+
+  private static long heavyQueriesRunning(HttpClient http, String url) throws Exception {
+    String count =
+        post(
+                http,
+                url,
+                "SELECT count() FROM system.processes WHERE query LIKE '%abandoned%'"
+                    + " AND query NOT LIKE '%system.processes%'",
+                StackCredentials.ADMIN)
+            .body();
+    return Long.parseLong(count.strip());
+  }
+
+  /** A POST as {@code user} of the stack's credentials, or anonymous when null. */
+  private static HttpResponse<String> post(HttpClient http, String url, String sql, String user)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url + "/"))
+            .POST(HttpRequest.BodyPublishers.ofString(sql));
+    if (user != null) {
+      request
+          .header("X-ClickHouse-User", user)
+          .header("X-ClickHouse-Key", credentials().passwordsByUser().get(user));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A request whose client stays connected without reading, until the socket is closed. */
+  private static Socket sendAndKeepOpen(int port, String user, String sql) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    byte[] body = sql.getBytes(StandardCharsets.UTF_8);
+    String head =
+        "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-ClickHouse-User: "
+            + user
+            + "\r\nX-ClickHouse-Key: "
+            + credentials().passwordsByUser().get(user)
+            + "\r\nContent-Length: "
+            + body.length
+            + "\r\n\r\n";
+    socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().write(body);
+    socket.getOutputStream().flush();
+    return socket;
+  }
+
+  private static StackCredentials credentials() {
+    return StackCredentials.readIfPresent(StackLayout.in(root).credentials()).orElseThrow();
   }
 
   /** {@code chuanbo.ingest_quality_minute} of one minute: topic|outcome|reason → sum(records). */

@@ -30,6 +30,11 @@ public record StackLayout(Path root) {
     return root.resolve("pseudonym.key");
   }
 
+  /** The stack's ClickHouse users and passwords (generated once, mode 0600). */
+  public Path credentials() {
+    return root.resolve("credentials.properties");
+  }
+
   public Path log() {
     return root.resolve("stack.log");
   }

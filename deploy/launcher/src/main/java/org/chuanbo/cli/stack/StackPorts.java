@@ -1,7 +1,5 @@
 package org.chuanbo.cli.stack;
 
-import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
-
 /** The local stack's addresses (ARCHITECTURE.md: Kafka 9092, ClickHouse HTTP 8123, Flink 8081). */
 public record StackPorts(int kafka, int clickHouse, int flink) {
 
@@ -14,11 +12,6 @@ public record StackPorts(int kafka, int clickHouse, int flink) {
 
   public String clickHouseUrl() {
     return "http://127.0.0.1:" + clickHouse;
-  }
-
-  /** The stack's ClickHouse as the job and the clients reach it (user default, no password). */
-  public ClickHouseEndpoint clickHouseEndpoint() {
-    return ClickHouseEndpoint.local(clickHouse);
   }
 
   public String flinkUrl() {

@@ -8,10 +8,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.chuanbo.clickhouse.local.engine.ChdbEngine;
 import org.chuanbo.clickhouse.local.engine.EngineExit;
 import org.chuanbo.clickhouse.local.http.ClickHouseHttpServer;
-import org.chuanbo.clickhouse.local.http.UserDirectory;
 import org.chuanbo.jobs.JobSettings;
 import org.chuanbo.jobs.LocalJobRunner;
-import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import org.chuanbo.jobs.clickhouse.Migrations;
 import org.chuanbo.kafka.local.ContractTopics;
 import org.chuanbo.kafka.local.LocalKafka;
@@ -44,19 +42,20 @@ public final class StackProcess {
       }
 
       System.out.println("starting ClickHouse on " + ports.clickHouseUrl() + " …");
+      StackCredentials credentials = StackCredentials.readOrCreate(layout.credentials());
       ChdbEngine engine = ChdbEngine.open(layout.clickHouseData());
       ClickHouseHttpServer clickHouse =
-          ClickHouseHttpServer.start(
-              engine, "127.0.0.1", ports.clickHouse(), UserDirectory.defaultUserWithoutPassword());
-      ClickHouseEndpoint endpoint = ClickHouseEndpoint.local(ports.clickHouse());
-      System.out.println("migrations applied: " + Migrations.bundled().apply(endpoint));
+          ClickHouseHttpServer.start(engine, "127.0.0.1", ports.clickHouse(), credentials.users());
+      System.out.println(
+          "migrations applied: "
+              + Migrations.bundled().apply(credentials.admin(ports.clickHouseUrl())));
 
       System.out.println("starting the Flink job (web UI " + ports.flinkUrl() + ") …");
       Files.createDirectories(layout.checkpoints());
       JobClient job =
           LocalJobRunner.start(
               kafka.bootstrapServers(),
-              endpoint,
+              credentials.writer(ports.clickHouseUrl()),
               layout.checkpoints(),
               ports.flink(),
               parallelism,

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,8 +19,8 @@ import org.chuanbo.clickhouse.local.engine.ChdbEngine;
  */
 public final class ClickHouseHttpServer implements AutoCloseable {
 
-  /** Enough handler threads for the job's sink, a dashboard and an export at once, and more. */
-  private static final int HANDLER_THREADS = 32;
+  /** How long a failed login waits for its answer. */
+  private static final Duration FAILED_LOGIN_PAUSE = Duration.ofMillis(500);
 
   private final HttpServer server;
   private final ExecutorService handlers;
@@ -40,9 +41,15 @@ public final class ClickHouseHttpServer implements AutoCloseable {
     this.spool = spool;
   }
 
-  /** Starts serving {@code engine} on {@code host:port}; port 0 picks a free one. */
+  /** Starts serving {@code engine} on {@code host:port} with the default limits. */
   public static ClickHouseHttpServer start(
       ChdbEngine engine, String host, int port, UserDirectory users) {
+    return start(engine, host, port, users, EndpointLimits.defaults());
+  }
+
+  /** Starts serving {@code engine} on {@code host:port}; port 0 picks a free one. */
+  public static ClickHouseHttpServer start(
+      ChdbEngine engine, String host, int port, UserDirectory users, EndpointLimits limits) {
     // Without TCP_NODELAY, small answers wait on Nagle's algorithm and each query costs ~40 ms.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server;
@@ -61,11 +68,14 @@ public final class ClickHouseHttpServer implements AutoCloseable {
     }
     SessionRegistry sessions =
         new SessionRegistry(
-            () -> ServerDefaults.applied(engine.openConnection()), Clock.systemUTC());
+            role ->
+                ServerDefaults.applied(engine.openConnection(), limits.settingsFor(role, false)),
+            Clock.systemUTC());
     AtomicInteger threadNumber = new AtomicInteger();
+    // Threads as needed: the query lanes bound what reaches the engine, and a thread that waits
+    // for a lane, a failed login's pause or /ping must never keep another request waiting.
     ExecutorService handlers =
-        Executors.newFixedThreadPool(
-            HANDLER_THREADS,
+        Executors.newCachedThreadPool(
             runnable -> {
               Thread thread =
                   new Thread(runnable, "clickhouse-http-" + threadNumber.incrementAndGet());
@@ -80,8 +90,20 @@ public final class ClickHouseHttpServer implements AutoCloseable {
               return thread;
             });
     housekeeping.scheduleWithFixedDelay(sessions::expireIdle, 1, 1, TimeUnit.SECONDS);
+    ClientWatch clientWatch = new ClientWatch(engine, server.getAddress().getPort());
+    housekeeping.scheduleWithFixedDelay(clientWatch::sweep, 500, 500, TimeUnit.MILLISECONDS);
     InsertSpool spool = InsertSpool.create(engine.dataDirectory());
-    server.createContext("/", new QueryHandler(engine, users, sessions, spool));
+    server.createContext(
+        "/",
+        new QueryHandler(
+            engine,
+            users,
+            sessions,
+            spool,
+            StatementAccess.forEngine(engine),
+            limits,
+            new FailedLogins(FAILED_LOGIN_PAUSE),
+            clientWatch));
     server.setExecutor(handlers);
     server.start();
     return new ClickHouseHttpServer(server, handlers, housekeeping, sessions, spool);

@@ -17,16 +17,21 @@ final class CompressedBlockInputStream extends InputStream {
   private static final int CHECKSUM_DOESNT_MATCH = 40;
   private static final int UNKNOWN_COMPRESSION_METHOD = 89;
   private static final int TOO_LARGE_SIZE_COMPRESSED = 246;
-  private static final int MAX_BLOCK_BYTES = 1 << 30;
   private static final LZ4FastDecompressor LZ4 = LZ4Factory.fastestInstance().fastDecompressor();
 
   private final InputStream in;
+  private final int maxBlockBytes;
   private byte[] block = new byte[0];
   private int position;
   private int limit;
 
-  CompressedBlockInputStream(InputStream in) {
+  /**
+   * @param maxBlockBytes the largest block, compressed or not: a header claiming more is refused
+   *     before anything is allocated
+   */
+  CompressedBlockInputStream(InputStream in, int maxBlockBytes) {
     this.in = in;
+    this.maxBlockBytes = maxBlockBytes;
   }
 
   @Override
@@ -64,21 +69,29 @@ final class CompressedBlockInputStream extends InputStream {
     int compressedWithHeader = CompressedBlocks.getIntLE(head, CompressedBlocks.CHECKSUM_BYTES + 1);
     int uncompressed = CompressedBlocks.getIntLE(head, CompressedBlocks.CHECKSUM_BYTES + 5);
     if (compressedWithHeader < CompressedBlocks.HEADER_BYTES
-        || compressedWithHeader > MAX_BLOCK_BYTES
+        || compressedWithHeader > maxBlockBytes
         || uncompressed < 0
-        || uncompressed > MAX_BLOCK_BYTES) {
+        || uncompressed > maxBlockBytes) {
       throw ClickHouseException.of(
           TOO_LARGE_SIZE_COMPRESSED,
           "TOO_LARGE_SIZE_COMPRESSED",
-          "Too large size of compressed block");
+          "Too large size of compressed block: "
+              + Math.max(compressedWithHeader, uncompressed)
+              + " bytes, this endpoint's limit is "
+              + maxBlockBytes
+              + " (send smaller blocks, or raise --max-block-bytes)");
+    }
+    int payload = compressedWithHeader - CompressedBlocks.HEADER_BYTES;
+    // Read before allocating the block: memory follows the bytes that arrive, not the header's
+    // claim, so a 25-byte header announcing a huge block reserves nothing.
+    byte[] payloadBytes = in.readNBytes(payload);
+    if (payloadBytes.length < payload) {
+      throw corrupt("the compressed body ends inside a block");
     }
     byte[] framed = new byte[compressedWithHeader];
     System.arraycopy(
         head, CompressedBlocks.CHECKSUM_BYTES, framed, 0, CompressedBlocks.HEADER_BYTES);
-    int payload = compressedWithHeader - CompressedBlocks.HEADER_BYTES;
-    if (in.readNBytes(framed, CompressedBlocks.HEADER_BYTES, payload) < payload) {
-      throw corrupt("the compressed body ends inside a block");
-    }
+    System.arraycopy(payloadBytes, 0, framed, CompressedBlocks.HEADER_BYTES, payload);
     long[] checksum = ClickHouseCityHash.cityHash128(framed, 0, framed.length);
     if (checksum[0] != CompressedBlocks.getLongLE(head, 0)
         || checksum[1] != CompressedBlocks.getLongLE(head, 8)) {

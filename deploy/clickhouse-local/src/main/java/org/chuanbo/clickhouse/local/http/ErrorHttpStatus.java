@@ -17,6 +17,9 @@ final class ErrorHttpStatus {
           Map.entry(193, 403),
           Map.entry(516, 403),
           Map.entry(512, 403),
+          // ACCESS_DENIED, READONLY
+          Map.entry(497, 403),
+          Map.entry(164, 403),
           // CANNOT_PARSE_TEXT, _ESCAPE_SEQUENCE, _QUOTED_STRING, _INPUT_ASSERTION_FAILED, _DATE,
           // _DATETIME, _NUMBER, _UUID, _IPV4, _IPV6, _DOMAIN_VALUE_FROM_STRING
           Map.entry(6, 400),
@@ -59,8 +62,12 @@ final class ErrorHttpStatus {
           Map.entry(336, 404),
           Map.entry(78, 404),
           Map.entry(511, 404),
-          // QUERY_IS_TOO_LARGE
-          Map.entry(202, 413),
+          // QUERY_IS_TOO_LARGE, LIMIT_EXCEEDED (the request body), TOO_LARGE_SIZE_COMPRESSED
+          Map.entry(393, 413),
+          Map.entry(290, 413),
+          Map.entry(246, 413),
+          // TOO_MANY_SIMULTANEOUS_QUERIES: come back later
+          Map.entry(202, 503),
           // NOT_IMPLEMENTED
           Map.entry(48, 501),
           // SOCKET_TIMEOUT, CANNOT_OPEN_FILE

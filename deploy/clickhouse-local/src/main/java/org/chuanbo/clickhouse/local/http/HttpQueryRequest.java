@@ -164,8 +164,29 @@ final class HttpQueryRequest {
         .orElse("default");
   }
 
+  /** Whether the password came in the {@code password} URL parameter. */
+  boolean passwordInUrl() {
+    return url.containsKey("password") && !url.get("password").isEmpty();
+  }
+
+  /**
+   * The page a browser sent this request from: its {@code Origin}, or a cross-site {@code
+   * Sec-Fetch-Site}. Programs send neither.
+   */
+  Optional<String> browserOrigin() {
+    String origin = headers.getFirst("Origin");
+    if (origin != null) {
+      return Optional.of(origin);
+    }
+    String site = headers.getFirst("Sec-Fetch-Site");
+    if (site != null && !site.equalsIgnoreCase("none")) {
+      return Optional.of("a " + site + " page");
+    }
+    return Optional.empty();
+  }
+
   String password() {
-    return firstOf(headers.getFirst("X-ClickHouse-Key"), basic(1), url.get("password")).orElse("");
+    return firstOf(headers.getFirst("X-ClickHouse-Key"), basic(1)).orElse("");
   }
 
   private String basic(int part) {

@@ -32,18 +32,37 @@ final class QueryHandler implements HttpHandler {
   private static final String DEFAULT_FORMAT = "TabSeparated";
   private static final int SYNTAX_ERROR = 62;
   private static final int UNKNOWN_COMPRESSION_METHOD = 89;
+  private static final int AUTHENTICATION_FAILED = 516;
+  private static final long MAX_DRAIN_BYTES = 64L << 20;
 
   private final ChdbEngine engine;
   private final UserDirectory users;
   private final SessionRegistry sessions;
   private final InsertSpool spool;
+  private final StatementAccess access;
+  private final EndpointLimits limits;
+  private final QueryLanes lanes;
+  private final FailedLogins failedLogins;
+  private final ClientWatch clientWatch;
 
   QueryHandler(
-      ChdbEngine engine, UserDirectory users, SessionRegistry sessions, InsertSpool spool) {
+      ChdbEngine engine,
+      UserDirectory users,
+      SessionRegistry sessions,
+      InsertSpool spool,
+      StatementAccess access,
+      EndpointLimits limits,
+      FailedLogins failedLogins,
+      ClientWatch clientWatch) {
     this.engine = engine;
     this.users = users;
     this.sessions = sessions;
     this.spool = spool;
+    this.access = access;
+    this.limits = limits;
+    this.lanes = new QueryLanes(limits);
+    this.failedLogins = failedLogins;
+    this.clientWatch = clientWatch;
   }
 
   @Override
@@ -71,6 +90,17 @@ final class QueryHandler implements HttpHandler {
       sendText(exchange, 200, "Ok.\n");
       return;
     }
+    Optional<String> page = request.browserOrigin();
+    if (page.isPresent()) {
+      // A web page can POST text/plain here without asking (no CORS preflight); refuse them all.
+      sendText(
+          exchange,
+          403,
+          "Requests from web pages are refused (Origin: "
+              + page.get()
+              + "): this endpoint answers programs, not browsers.\n");
+      return;
+    }
     if (!path.equals("/") && !path.equals("/query")) {
       sendText(
           exchange, 404, "There is no handle " + path + "\n\nUse / or /ping for health checks.\n");
@@ -86,70 +116,118 @@ final class QueryHandler implements HttpHandler {
     response.set("X-ClickHouse-Timezone", engine.timezone());
     response.set("X-ClickHouse-Server-Display-Name", "chuanbo-local");
     try {
-      String user = users.authenticate(request.user(), request.password());
+      if (request.passwordInUrl()) {
+        // URLs end up in logs, proxies and shell history; a password there is as good as public.
+        throw ClickHouseException.of(
+            AUTHENTICATION_FAILED,
+            "AUTHENTICATION_FAILED",
+            "the password was sent in the URL; send it in the X-ClickHouse-Key header or with"
+                + " Basic authentication instead");
+      }
+      UserDirectory.User user;
+      try {
+        user = users.authenticate(request.user(), request.password());
+      } catch (ClickHouseException e) {
+        failedLogins.pauseAfterFailure(exchange.getRemoteAddress().getAddress());
+        throw e;
+      }
+      if (request.contentLength() > limits.maxBodyBytes()) {
+        throw LimitedBody.tooLarge(limits.maxBodyBytes());
+      }
       execute(exchange, request, user);
     } catch (ClickHouseException e) {
       sendError(exchange, e);
     }
   }
 
-  private void execute(HttpExchange exchange, HttpQueryRequest request, String user)
+  private void execute(HttpExchange exchange, HttpQueryRequest request, UserDirectory.User user)
       throws IOException {
-    try (InputStream body = decodedBody(exchange.getRequestBody(), request);
+    String marker = ClientWatch.marker();
+    try (InputStream body =
+            new LimitedBody(
+                decodedBody(exchange.getRequestBody(), request), limits.maxBodyBytes());
         RequestStatement statement =
-            RequestStatement.read(request.query(), body, request.contentLength(), spool)) {
+            RequestStatement.read(request.query(), body, request.contentLength(), spool, marker)) {
       if (statement.isEmpty()) {
         throw ClickHouseException.of(SYNTAX_ERROR, "SYNTAX_ERROR", "Empty query");
       }
+      if (StatementHead.hasSecondStatement(statement.userStatement())) {
+        throw ClickHouseException.of(
+            SYNTAX_ERROR,
+            "SYNTAX_ERROR",
+            "Multi-statements are not allowed: send one statement per request");
+      }
+      StatementAccess.checkRequestSettings(user, request.settings(), limits);
       StatementHead head = statement.head();
       String format = request.defaultFormat().orElse(DEFAULT_FORMAT);
       String announcedFormat = head.isInsert() ? format : head.format().orElse(format);
 
-      SessionRegistry.Session session =
-          request.sessionId().isPresent()
-              ? sessions.acquire(
-                  user,
-                  request.sessionId().get(),
-                  request.sessionTimeout().orElse(null),
-                  request.sessionCheck())
-              : null;
-      ChdbConnection connection = session != null ? session.connection() : engine.openConnection();
-      boolean sessionHeld = session != null;
-      try {
-        // A session's connection got the server defaults when the session began.
-        Map<String, String> settings =
-            session != null
-                ? new LinkedHashMap<>(request.settings())
-                : ServerDefaults.under(request.settings());
-        if (session == null && request.isGet()) {
-          // A GET never changes data, as on the server: readonly=2 still allows settings.
-          settings.put("readonly", "2");
-        }
-        ChdbResult result;
-        try (ScopedSettings ignored =
-            ScopedSettings.apply(connection, request.database(), settings, session != null)) {
-          result = connection.execute(statement.statement(), format, request.parameters());
-        }
-        try (ChdbResult answer = result) {
-          if (sessionHeld) {
-            // Free the session before the answer travels: a client that sends its next query
-            // the moment it has read this answer must not find the session still locked (373).
-            sessionHeld = false;
-            session.release(request.closeSession());
-          }
-          sendResult(exchange, request, announcedFormat, answer);
-        }
-      } finally {
-        if (sessionHeld) {
-          session.release(request.closeSession());
-        } else if (session == null) {
-          connection.close();
-        }
+      try (QueryLanes.Place place = lanes.enter(user.role(), head.isInsert())) {
+        run(exchange, request, user, statement, announcedFormat, format, marker);
       }
     }
   }
 
-  private static InputStream decodedBody(InputStream raw, HttpQueryRequest request) {
+  private void run(
+      HttpExchange exchange,
+      HttpQueryRequest request,
+      UserDirectory.User user,
+      RequestStatement statement,
+      String announcedFormat,
+      String format,
+      String marker)
+      throws IOException {
+    SessionRegistry.Session session =
+        request.sessionId().isPresent()
+            ? sessions.acquire(
+                user,
+                request.sessionId().get(),
+                request.sessionTimeout().orElse(null),
+                request.sessionCheck())
+            : null;
+    ChdbConnection connection = session != null ? session.connection() : engine.openConnection();
+    boolean sessionHeld = session != null;
+    try {
+      StatementAccess.Verdict verdict =
+          access.check(
+              user, request.isGet(), statement.userStatement(), request.parameters(), connection);
+      // A session's connection got the server defaults and the role's limits when it began.
+      Map<String, String> settings =
+          session != null
+              ? new LinkedHashMap<>(request.settings())
+              : ServerDefaults.under(
+                  limits.settingsFor(user.role(), statement.head().isInsert()), request.settings());
+      if (session == null && verdict == StatementAccess.Verdict.READS) {
+        // The engine enforces what the endpoint decided: a read runs read-only (2 still allows
+        // settings; a request asking for the stricter 1 keeps it).
+        settings.put("readonly", "1".equals(request.settings().get("readonly")) ? "1" : "2");
+      }
+      ChdbResult result;
+      try (ScopedSettings ignored =
+              ScopedSettings.apply(connection, request.database(), settings, session != null);
+          ClientWatch.Watching watching =
+              clientWatch.watch(exchange.getRemoteAddress().getPort(), marker)) {
+        result = connection.execute(statement.statement(), format, request.parameters());
+      }
+      try (ChdbResult answer = result) {
+        if (sessionHeld) {
+          // Free the session before the answer travels: a client that sends its next query
+          // the moment it has read this answer must not find the session still locked (373).
+          sessionHeld = false;
+          session.release(request.closeSession());
+        }
+        sendResult(exchange, request, announcedFormat, answer);
+      }
+    } finally {
+      if (sessionHeld) {
+        session.release(request.closeSession());
+      } else if (session == null) {
+        connection.close();
+      }
+    }
+  }
+
+  private InputStream decodedBody(InputStream raw, HttpQueryRequest request) {
     String encoding = request.contentEncoding();
     InputStream body = raw;
     if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
@@ -166,7 +244,9 @@ final class QueryHandler implements HttpHandler {
                               + "' (this endpoint reads gzip, deflate, lz4, zstd and br)"));
       body = new ContentDecodingInputStream(raw, coding);
     }
-    return request.decompressRequest() ? new CompressedBlockInputStream(body) : body;
+    return request.decompressRequest()
+        ? new CompressedBlockInputStream(body, limits.maxBlockBytes())
+        : body;
   }
 
   private void sendResult(
@@ -226,6 +306,7 @@ final class QueryHandler implements HttpHandler {
   }
 
   private void sendError(HttpExchange exchange, ClickHouseException error) throws IOException {
+    drainUnreadBody(exchange);
     exchange
         .getResponseHeaders()
         .set("X-ClickHouse-Exception-Code", Integer.toString(error.code()));
@@ -234,6 +315,24 @@ final class QueryHandler implements HttpHandler {
       message = message + " (version " + engine.version() + ")";
     }
     sendText(exchange, ErrorHttpStatus.forCode(error.code()), message + "\n");
+  }
+
+  /**
+   * Reads and drops what is left of a refused request's body, up to a bound. Closing a connection
+   * with unread bytes makes the kernel reset it, and the reset can destroy the error on its way to
+   * the client; a body beyond the bound is not worth reading, and the client gets the reset.
+   */
+  private static void drainUnreadBody(HttpExchange exchange) {
+    try {
+      InputStream body = exchange.getRequestBody();
+      byte[] discard = new byte[64 * 1024];
+      long left = MAX_DRAIN_BYTES;
+      for (int read = body.read(discard); read > 0 && left > 0; read = body.read(discard)) {
+        left -= read;
+      }
+    } catch (IOException | RuntimeException e) {
+      // The client went away, or the body is broken: nothing to save.
+    }
   }
 
   private static void sendText(HttpExchange exchange, int status, String text) throws IOException {

@@ -18,18 +18,31 @@ final class RequestStatement implements AutoCloseable {
   private static final int HEAD_BYTES_TO_INSPECT = 1 << 16;
 
   private final NativeStatement statement;
+  private final String userStatement;
   private final StatementHead head;
   private final InsertSpool.SpooledData spooled;
 
   private RequestStatement(
-      NativeStatement statement, StatementHead head, InsertSpool.SpooledData spooled) {
+      NativeStatement statement,
+      String userStatement,
+      StatementHead head,
+      InsertSpool.SpooledData spooled) {
     this.statement = statement;
+    this.userStatement = userStatement;
     this.head = head;
     this.spooled = spooled;
   }
 
+  /**
+   * @param marker a comment put first in the text the engine runs, so that the statement can be
+   *     found in {@code system.processes} ({@link ClientWatch})
+   */
   static RequestStatement read(
-      Optional<String> queryParameter, InputStream body, long declaredLength, InsertSpool spool)
+      Optional<String> queryParameter,
+      InputStream body,
+      long declaredLength,
+      InsertSpool spool,
+      String marker)
       throws IOException {
     byte[] query = queryParameter.orElse("").getBytes(StandardCharsets.UTF_8);
     PushbackInputStream in = new PushbackInputStream(body, 1);
@@ -43,12 +56,24 @@ final class RequestStatement implements AutoCloseable {
       Optional<StatementHead.InsertData> slot = head.insertData();
       if (hasBody && slot.isPresent() && slot.get().dataAt() >= query.length) {
         // The common INSERT: statement in the URL, data in the body; stream it straight to a file.
-        InsertSpool.SpooledData data = spool.spool(in);
-        return new RequestStatement(
-            fromInfile(NativeStatement.of(queryParameter.get()), slot.get(), data), head, data);
+        NativeStatement original = NativeStatement.of(queryParameter.get());
+        try {
+          InsertSpool.SpooledData data = spool.spool(in);
+          return new RequestStatement(
+              fromInfile(marker, original, 0, slot.get(), data),
+              withoutData(original, 0, slot.get()),
+              head,
+              data);
+        } finally {
+          original.release();
+        }
       }
     }
-    NativeStatement whole = new NativeStatement(query.length + 1 + Math.max(0, declaredLength));
+    // The marker goes first, so every offset the head reports already counts it.
+    int markerLength = marker.length();
+    NativeStatement whole =
+        new NativeStatement(markerLength + query.length + 1 + Math.max(0, declaredLength));
+    whole.append(marker);
     whole.append(query, 0, query.length);
     if (hasBody) {
       if (query.length > 0) {
@@ -59,21 +84,37 @@ final class RequestStatement implements AutoCloseable {
     StatementHead head = StatementHead.of(whole.bytesAsLatin1(HEAD_BYTES_TO_INSPECT));
     Optional<StatementHead.InsertData> slot = head.insertData();
     if (slot.isEmpty() || slot.get().dataAt() >= whole.length()) {
-      return new RequestStatement(whole, head, null);
+      String text = whole.text(markerLength, Math.toIntExact(whole.length()));
+      return new RequestStatement(whole, text, head, null);
     }
     try {
       InsertSpool.SpooledData data = spool.spool(whole.tail(slot.get().dataAt()));
-      return new RequestStatement(fromInfile(whole, slot.get(), data), head, data);
+      return new RequestStatement(
+          fromInfile("", whole, 0, slot.get(), data),
+          withoutData(whole, markerLength, slot.get()),
+          head,
+          data);
     } finally {
       whole.release();
     }
   }
 
+  /** The statement as its user wrote it, up to where its data begins: what access rules judge. */
+  private static String withoutData(
+      NativeStatement original, int from, StatementHead.InsertData slot) {
+    return original.text(from, slot.clauseAt()) + " FORMAT " + slot.dataFormat();
+  }
+
   /** {@code INSERT INTO t (…) FROM INFILE 'spooled' [SETTINGS …] FORMAT f}. */
   private static NativeStatement fromInfile(
-      NativeStatement original, StatementHead.InsertData slot, InsertSpool.SpooledData data) {
+      String prefix,
+      NativeStatement original,
+      int from,
+      StatementHead.InsertData slot,
+      InsertSpool.SpooledData data) {
     String sql =
-        original.text(0, slot.infileAt())
+        prefix
+            + original.text(from, slot.infileAt())
             + " FROM INFILE '"
             + data.path()
             + "' "
@@ -91,8 +132,13 @@ final class RequestStatement implements AutoCloseable {
     return head;
   }
 
+  /** The statement without an INSERT's data and without the marker. */
+  String userStatement() {
+    return userStatement;
+  }
+
   boolean isEmpty() {
-    return statement.length() == 0;
+    return userStatement.isBlank();
   }
 
   @Override

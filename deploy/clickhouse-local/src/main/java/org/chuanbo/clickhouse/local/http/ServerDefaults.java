@@ -21,17 +21,27 @@ final class ServerDefaults {
 
   private ServerDefaults() {}
 
-  /** The settings to apply to a request's own connection: the defaults, then the request's. */
-  static Map<String, String> under(Map<String, String> requestSettings) {
+  /**
+   * The settings to apply to a request's own connection: the defaults, the role's limits, then the
+   * request's (which {@link StatementAccess} has checked do not raise the limits).
+   */
+  static Map<String, String> under(
+      Map<String, String> roleSettings, Map<String, String> requestSettings) {
     Map<String, String> settings = new LinkedHashMap<>(SETTINGS);
+    settings.putAll(roleSettings);
     settings.putAll(requestSettings);
     return settings;
   }
 
-  /** A session's connection starts with the defaults; the session may change them with SET. */
-  static ChdbConnection applied(ChdbConnection connection) {
+  /**
+   * A session's connection starts with the defaults and the role's limits; the session may change
+   * the defaults with SET, but not the limits ({@link StatementAccess}).
+   */
+  static ChdbConnection applied(ChdbConnection connection, Map<String, String> roleSettings) {
+    Map<String, String> settings = new LinkedHashMap<>(SETTINGS);
+    settings.putAll(roleSettings);
     try {
-      connection.run(ScopedSettings.setStatement(SETTINGS));
+      connection.run(ScopedSettings.setStatement(settings));
       return connection;
     } catch (RuntimeException e) {
       connection.close();

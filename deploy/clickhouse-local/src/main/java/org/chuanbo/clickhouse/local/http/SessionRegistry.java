@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.chuanbo.clickhouse.local.engine.ChdbConnection;
 import org.chuanbo.clickhouse.local.engine.ClickHouseException;
 
@@ -27,18 +27,22 @@ final class SessionRegistry implements AutoCloseable {
   private static final int INVALID_SESSION_TIMEOUT = 374;
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-  private final Supplier<ChdbConnection> connections;
+  private final Function<Role, ChdbConnection> connections;
   private final Clock clock;
 
-  SessionRegistry(Supplier<ChdbConnection> connections, Clock clock) {
+  /**
+   * @param connections a new session's connection for a user of the role: it starts with the
+   *     settings that hold that role to its limits
+   */
+  SessionRegistry(Function<Role, ChdbConnection> connections, Clock clock) {
     this.connections = connections;
     this.clock = clock;
   }
 
   /** A session, locked for the caller; give it back with {@link Session#release()}. */
-  Session acquire(String user, String id, String timeoutParameter, boolean mustExist) {
+  Session acquire(UserDirectory.User user, String id, String timeoutParameter, boolean mustExist) {
     Duration timeout = parseTimeout(timeoutParameter);
-    String key = user + "\u0000" + id;
+    String key = user.name() + "\u0000" + id;
     Session session;
     synchronized (sessions) {
       session = sessions.get(key);
@@ -47,7 +51,7 @@ final class SessionRegistry implements AutoCloseable {
           throw ClickHouseException.of(
               SESSION_NOT_FOUND, "SESSION_NOT_FOUND", "Session " + id + " not found");
         }
-        session = new Session(key, id, connections.get());
+        session = new Session(key, id, connections.apply(user.role()));
         sessions.put(key, session);
       }
       if (!session.lock.tryLock()) {

@@ -1,7 +1,11 @@
 package org.chuanbo.clickhouse.local.http;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the HTTP layer needs to know about a statement before the engine runs it: its first keyword,
@@ -109,6 +113,71 @@ record StatementHead(
 
   boolean isInsert() {
     return firstKeyword.equals("INSERT");
+  }
+
+  /**
+   * Whether anything but blanks, comments and semicolons follows a semicolon: a second statement.
+   * The engine would run it after the first, so the server's rule — one statement per request — is
+   * what lets the access rules judge a request by its one statement.
+   */
+  static boolean hasSecondStatement(CharSequence sql) {
+    Lexer lexer = new Lexer(sql);
+    boolean afterSemicolon = false;
+    for (Token token = lexer.next(); token != null; token = lexer.next()) {
+      if (token.text.equals(";")) {
+        afterSemicolon = true;
+      } else if (afterSemicolon) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The names of the settings the statement sets: {@code SET a = 1, b = 2} and every {@code
+   * SETTINGS a = 1} clause, at any depth. A name is a word followed by {@code =} after such a
+   * keyword, so a column that happens to be called {@code readonly} in a SELECT is not one.
+   */
+  static Set<String> settingNames(CharSequence sql) {
+    List<Token> tokens = new ArrayList<>();
+    Lexer lexer = new Lexer(sql);
+    for (Token token = lexer.next(); token != null; token = lexer.next()) {
+      tokens.add(token);
+    }
+    Set<String> names = new HashSet<>();
+    boolean inList = false;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
+      if (!token.isWord()) {
+        continue;
+      }
+      String word = token.text.toUpperCase(Locale.ROOT);
+      boolean followedByEquals = i + 1 < tokens.size() && tokens.get(i + 1).text.equals("=");
+      boolean afterEquals = i > 0 && tokens.get(i - 1).text.equals("=");
+      if (word.equals("SETTINGS") || i == 0 && word.equals("SET")) {
+        inList = true;
+      } else if (inList && followedByEquals) {
+        names.add(token.text.toLowerCase(Locale.ROOT));
+      } else if (!afterEquals) {
+        inList = false;
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Every word of the statement outside strings, quoted identifiers and comments, upper case: what
+   * the access rules look for (INFILE, OUTFILE, the names of the endpoint's limits).
+   */
+  static Set<String> words(CharSequence sql) {
+    Set<String> words = new HashSet<>();
+    Lexer lexer = new Lexer(sql);
+    for (Token token = lexer.next(); token != null; token = lexer.next()) {
+      if (token.isWord()) {
+        words.add(token.text.toUpperCase(Locale.ROOT));
+      }
+    }
+    return words;
   }
 
   private record Token(String text, int start, int end) {

@@ -22,7 +22,9 @@ class CompressedBlockStreamsTest {
     }
     byte[] compressed = compress(original);
     assertThat(compressed.length).isLessThan(original.length);
-    assertThat(new CompressedBlockInputStream(new ByteArrayInputStream(compressed)).readAllBytes())
+    assertThat(
+            new CompressedBlockInputStream(new ByteArrayInputStream(compressed), 1 << 20)
+                .readAllBytes())
         .isEqualTo(original);
   }
 
@@ -40,13 +42,15 @@ class CompressedBlockStreamsTest {
     compressed[compressed.length - 1] ^= 0x55;
     assertThatThrownBy(
             () ->
-                new CompressedBlockInputStream(new ByteArrayInputStream(compressed)).readAllBytes())
+                new CompressedBlockInputStream(new ByteArrayInputStream(compressed), 1 << 20)
+                    .readAllBytes())
         .isInstanceOfSatisfying(ClickHouseException.class, e -> assertThat(e.code()).isEqualTo(40));
   }
 
   @Test
   void shouldReadNothingFromAnEmptyBody() throws IOException {
-    assertThat(new CompressedBlockInputStream(new ByteArrayInputStream(new byte[0])).read())
+    assertThat(
+            new CompressedBlockInputStream(new ByteArrayInputStream(new byte[0]), 1 << 20).read())
         .isEqualTo(-1);
   }
 
