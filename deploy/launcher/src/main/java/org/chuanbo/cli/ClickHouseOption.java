@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.chuanbo.cli.stack.StackCredentials;
 import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import picocli.CommandLine.Option;
 
@@ -26,7 +27,8 @@ final class ClickHouseOption {
       names = "--user",
       paramLabel = "USER",
       description =
-          "ClickHouse user (default: the local stack's reader; with --clickhouse, default).")
+          "ClickHouse user (default: the local stack's user for this command, from"
+              + " .chuanbo/credentials.properties; with --clickhouse, default).")
   String user;
 
   @Option(
@@ -37,9 +39,15 @@ final class ClickHouseOption {
               + " where other users of the machine can read it.")
   Path passwordFile;
 
+  /** Where to read, and as whom: by default the stack's reader. */
   ClickHouseEndpoint endpoint() {
+    return endpointAs(StackCredentials.READER);
+  }
+
+  /** The endpoint as {@code stackUser} of the stack unless --clickhouse or --user say otherwise. */
+  ClickHouseEndpoint endpointAs(String stackUser) {
     if (url == null && user == null) {
-      return StackCommand.readerEndpoint(StackCommand.runningOrDefaultPorts());
+      return StackCommand.endpointAs(StackCommand.runningOrDefaultPorts(), stackUser);
     }
     String base = url != null ? url : StackCommand.runningOrDefaultPorts().clickHouseUrl();
     return new ClickHouseEndpoint(base, user != null ? user : "default", password());

@@ -57,12 +57,19 @@ final class StackCommand implements Runnable {
 
   /**
    * The stack's ClickHouse at {@code ports} as its reader: what every command that only reads uses.
-   * Before the first {@code stack up} there are no credentials, and the endpoint found there (a
-   * standalone one, say) is asked as its passwordless default user.
    */
   static ClickHouseEndpoint readerEndpoint(StackPorts ports) {
+    return endpointAs(ports, StackCredentials.READER);
+  }
+
+  /**
+   * The stack's ClickHouse at {@code ports} as one of its users. Before the first {@code stack up}
+   * there are no credentials, and the endpoint found there (a standalone one, say) is asked as its
+   * passwordless default user.
+   */
+  static ClickHouseEndpoint endpointAs(StackPorts ports, String user) {
     return StackCredentials.readIfPresent(layout().credentials())
-        .map(credentials -> credentials.reader(ports.clickHouseUrl()))
+        .map(credentials -> credentials.login(ports.clickHouseUrl(), user))
         .orElseGet(() -> new ClickHouseEndpoint(ports.clickHouseUrl(), "default", ""));
   }
 

@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.chuanbo.cli.browser.HeadlessChromium;
 import org.chuanbo.cli.superset.SupersetApi;
 import org.chuanbo.cli.superset.SupersetLayout;
 import org.chuanbo.cli.superset.SupersetLogins;
+import org.chuanbo.clickhouse.local.LocalClickHouse;
+import org.chuanbo.clickhouse.local.http.ClickHouseHttpServer;
+import org.chuanbo.clickhouse.local.http.UserDirectory;
 import org.chuanbo.dashboards.superset.ChuanboDashboards;
 import org.chuanbo.dashboards.superset.SupersetChart;
 import org.chuanbo.dashboards.superset.SupersetDashboard;
@@ -37,16 +43,30 @@ class DashboardsCommandITCase {
 
   @Test
   void shouldStartSupersetReadingTheLocalClickHouse() throws Exception {
-    String clickHouse = ReportTables.url(); // migrated: database chuanbo with its reference data
+    ReportTables.url(); // migrated: database chuanbo with its reference data
     try (Client client = ReportTables.endpoint().newClient()) {
       DashboardRows.insert(client, 20261128L);
     }
+    // Superset reads as the stack's does: a reader whose statements the endpoint holds read-only.
+    String readerPassword = "reader-" + UUID.randomUUID();
+    Path passwordFile = Files.writeString(root.resolve("reader.password"), readerPassword);
     String port = Integer.toString(LoopbackPorts.freePort());
     SupersetLayout layout = SupersetLayout.under(root.resolve(".chuanbo"));
-    try {
-      CliProcess up =
-          CliProcess.run(root, "dashboards", "up", "--port", port, "--clickhouse", clickHouse)
-              .expectSuccess();
+    try (ClickHouseHttpServer readOnly =
+        ClickHouseHttpServer.start(
+            LocalClickHouse.engine(),
+            "127.0.0.1",
+            0,
+            UserDirectory.withRoles(Map.of("dash_reader", readerPassword)))) {
+      String[] readerLogin = {
+        "--clickhouse",
+        readOnly.url(),
+        "--user",
+        "dash_reader",
+        "--password-file",
+        passwordFile.toString()
+      };
+      CliProcess up = dashboardsUp(port, readerLogin).expectSuccess();
       String url = "http://127.0.0.1:" + port;
       assertThat(up.output()).contains("ready: " + url).contains("new login: admin / ");
       assertThat(Files.getPosixFilePermissions(layout.credentials()))
@@ -106,14 +126,19 @@ class DashboardsCommandITCase {
           .contains("not running");
 
       // Again: same logins, the bundle imported a second time (overwriting), still answering.
-      CliProcess again =
-          CliProcess.run(root, "dashboards", "up", "--port", port, "--clickhouse", clickHouse)
-              .expectSuccess();
+      CliProcess again = dashboardsUp(port, readerLogin).expectSuccess();
       assertThat(again.output()).contains("ready: " + url).doesNotContain("new login");
       assertThat(officesThroughSuperset(url, password)).isEqualTo(7);
     } finally {
       CliProcess.run(root, "dashboards", "down");
     }
+  }
+
+  private CliProcess dashboardsUp(String port, String[] clickHouse)
+      throws IOException, InterruptedException {
+    List<String> arguments = new ArrayList<>(List.of("dashboards", "up", "--port", port));
+    arguments.addAll(List.of(clickHouse));
+    return CliProcess.run(root, arguments.toArray(String[]::new));
   }
 
   private static void everyChartAnswersWithRows(

@@ -113,7 +113,8 @@ public record StackCredentials(Map<String, String> passwordsByUser) {
     return login(url, READER);
   }
 
-  private ClickHouseEndpoint login(String url, String user) {
+  /** {@code user} (one of {@link #ADMIN}, {@link #WRITER}, {@link #READER}) at {@code url}. */
+  public ClickHouseEndpoint login(String url, String user) {
     return new ClickHouseEndpoint(url, user, passwordsByUser.get(user));
   }
 }
