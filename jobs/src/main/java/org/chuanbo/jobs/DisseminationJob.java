@@ -16,6 +16,7 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 import org.apache.flink.util.OutputTag;
 import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import org.chuanbo.jobs.clickhouse.ClickHouseSink;
+import org.chuanbo.jobs.clickhouse.RefusedRows;
 import org.chuanbo.jobs.functions.ArticleChannelKey;
 import org.chuanbo.jobs.functions.CountRejectedAndDuplicates;
 import org.chuanbo.jobs.functions.CountingAggregator;
@@ -30,6 +31,7 @@ import org.chuanbo.jobs.functions.LateEventCorrection;
 import org.chuanbo.jobs.functions.Pseudonymiser;
 import org.chuanbo.jobs.functions.TrackArticleSpread;
 import org.chuanbo.jobs.kafka.KafkaEndpoints;
+import org.chuanbo.jobs.kafka.RefusedRowsTopic;
 import org.chuanbo.jobs.records.ArticleMinuteDelta;
 import org.chuanbo.jobs.records.ArticleSpread;
 import org.chuanbo.jobs.records.ArticleVersion;
@@ -88,14 +90,16 @@ public final class DisseminationJob {
 
     /** The ClickHouse tables (exactly once) and the cluster's dead-letter topic. */
     public static Sinks clickHouseAndKafka(ClickHouseEndpoint clickHouse, KafkaEndpoints kafka) {
+      // A row ClickHouse refuses joins the dead letters instead of stopping the stream.
+      RefusedRows refused = new RefusedRowsTopic(kafka.bootstrapServers(), Topics.EVENTS_DLQ);
       return new Sinks(
-          new ClickHouseSink<>(clickHouse, EventsTable.MAPPING),
-          new ClickHouseSink<>(clickHouse, ArticleMinuteTable.MAPPING),
-          new ClickHouseSink<>(clickHouse, ArticleVersionsTable.MAPPING),
-          new ClickHouseSink<>(clickHouse, PlatformCountReportsTable.MAPPING),
-          new ClickHouseSink<>(clickHouse, ShareCascadeTable.MAPPING),
-          new ClickHouseSink<>(clickHouse, ArticleSpreadTable.MAPPING),
-          new ClickHouseSink<>(clickHouse, IngestQualityMinuteTable.MAPPING),
+          new ClickHouseSink<>(clickHouse, EventsTable.MAPPING, refused),
+          new ClickHouseSink<>(clickHouse, ArticleMinuteTable.MAPPING, refused),
+          new ClickHouseSink<>(clickHouse, ArticleVersionsTable.MAPPING, refused),
+          new ClickHouseSink<>(clickHouse, PlatformCountReportsTable.MAPPING, refused),
+          new ClickHouseSink<>(clickHouse, ShareCascadeTable.MAPPING, refused),
+          new ClickHouseSink<>(clickHouse, ArticleSpreadTable.MAPPING, refused),
+          new ClickHouseSink<>(clickHouse, IngestQualityMinuteTable.MAPPING, refused),
           kafka.deadLetterSink());
     }
 

@@ -1,10 +1,14 @@
 package org.chuanbo.jobs.clickhouse;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.ServerException;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.data.ClickHouseFormat;
 import java.io.ByteArrayInputStream;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.slf4j.Logger;
@@ -14,6 +18,13 @@ import org.slf4j.LoggerFactory;
  * Inserts each completed checkpoint's batches, with the batch's deduplication token. A failed
  * insert is retried a few times; then the job fails and, restored from the checkpoint, commits the
  * same batch again — ClickHouse drops it if the first attempt had in fact gone through.
+ *
+ * <p>An insert ClickHouse refuses because of the data (a value its column cannot hold) would fail
+ * the same way on every retry and every restart, and stop the stream for good. Such a batch is
+ * split in halves, each inserted with a token derived from the batch's, down to the rows that are
+ * refused alone; those go to {@link RefusedRows} with ClickHouse's reason and the rest commits. The
+ * split is the same on every attempt (the same rows fail the same way), so the derived tokens keep
+ * a re-commit after a restart exactly once.
  */
 final class ClickHouseCommitter implements Committer<InsertBatch> {
 
@@ -21,11 +32,24 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
   static final int MAX_RETRIES = 5;
   private static final long INSERT_TIMEOUT_SECONDS = 120;
 
+  /**
+   * ClickHouse error codes that say a row's data cannot be stored, whatever the retry: cannot parse
+   * a value, type mismatch, value out of range, incorrect data.
+   */
+  private static final Set<Integer> REFUSED_DATA =
+      Set.of(6, 25, 26, 27, 38, 41, 53, 69, 70, 72, 117, 321, 376, 441, 442);
+
   private final ClickHouseEndpoint endpoint;
+  private final RefusedRows refusedRows;
   private Client client;
 
   ClickHouseCommitter(ClickHouseEndpoint endpoint) {
+    this(endpoint, RefusedRows.NONE);
+  }
+
+  ClickHouseCommitter(ClickHouseEndpoint endpoint, RefusedRows refusedRows) {
     this.endpoint = endpoint;
+    this.refusedRows = refusedRows;
   }
 
   @Override
@@ -33,21 +57,7 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
     for (CommitRequest<InsertBatch> request : requests) {
       InsertBatch batch = request.getCommittable();
       try {
-        InsertSettings settings =
-            new InsertSettings()
-                .serverSetting("insert_deduplication_token", batch.token())
-                // A batch holds what one checkpoint saw, and late or replayed events can span
-                // many months: ClickHouse would refuse an insert touching more than 100 monthly
-                // partitions, and the same batch would fail again on every restart.
-                .serverSetting("max_partitions_per_insert_block", "0");
-        client()
-            .insert(
-                batch.table(),
-                new ByteArrayInputStream(batch.payload()),
-                ClickHouseFormat.JSONEachRow,
-                settings)
-            .get(INSERT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-            .close();
+        insertOrSplit(batch.table(), batch.token(), batch.payload());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         request.retryLater();
@@ -66,6 +76,47 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
     }
   }
 
+  /** Inserts the rows; if ClickHouse refuses their data, the halves, down to single rows. */
+  private void insertOrSplit(String table, String token, byte[] rows) throws Exception {
+    try {
+      insert(table, token, rows);
+    } catch (ServerException e) {
+      if (!REFUSED_DATA.contains(e.getCode())) {
+        throw e;
+      }
+      List<byte[]> lines = JsonLines.split(rows);
+      if (lines.size() <= 1) {
+        LOG.warn(
+            "ClickHouse refused a row of {}; it goes to the dead letters: {}",
+            table,
+            e.getMessage());
+        refusedRows.refuse(table, JsonLines.withoutNewline(rows), e.getMessage());
+        return;
+      }
+      int half = lines.size() / 2;
+      insertOrSplit(table, token + ".0", JsonLines.join(lines.subList(0, half)));
+      insertOrSplit(table, token + ".1", JsonLines.join(lines.subList(half, lines.size())));
+    }
+  }
+
+  private void insert(String table, String token, byte[] rows) throws Exception {
+    InsertSettings settings =
+        new InsertSettings()
+            .serverSetting("insert_deduplication_token", token)
+            // A batch holds what one checkpoint saw, and late or replayed events can span
+            // many months: ClickHouse would refuse an insert touching more than 100 monthly
+            // partitions, and the same batch would fail again on every restart.
+            .serverSetting("max_partitions_per_insert_block", "0");
+    try {
+      client()
+          .insert(table, new ByteArrayInputStream(rows), ClickHouseFormat.JSONEachRow, settings)
+          .get(INSERT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+          .close();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
   private Client client() {
     if (client == null) {
       client = endpoint.newClient();
@@ -78,5 +129,6 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
     if (client != null) {
       client.close();
     }
+    refusedRows.close();
   }
 }

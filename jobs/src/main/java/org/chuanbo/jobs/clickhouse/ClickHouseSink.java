@@ -18,10 +18,21 @@ public final class ClickHouseSink<T> implements Sink<T>, SupportsCommitter<Inser
 
   private final ClickHouseEndpoint endpoint;
   private final RowMapping<T> mapping;
+  private final RefusedRows refusedRows;
 
+  /** A sink whose rows ClickHouse never refuses; if it does, the commit fails. */
   public ClickHouseSink(ClickHouseEndpoint endpoint, RowMapping<T> mapping) {
+    this(endpoint, mapping, RefusedRows.NONE);
+  }
+
+  /**
+   * @param refusedRows where a row goes that ClickHouse refuses for good, so the rest commits
+   */
+  public ClickHouseSink(
+      ClickHouseEndpoint endpoint, RowMapping<T> mapping, RefusedRows refusedRows) {
     this.endpoint = endpoint;
     this.mapping = mapping;
+    this.refusedRows = refusedRows;
   }
 
   @Override
@@ -34,7 +45,7 @@ public final class ClickHouseSink<T> implements Sink<T>, SupportsCommitter<Inser
 
   @Override
   public Committer<InsertBatch> createCommitter(CommitterInitContext context) {
-    return new ClickHouseCommitter(endpoint);
+    return new ClickHouseCommitter(endpoint, refusedRows);
   }
 
   @Override

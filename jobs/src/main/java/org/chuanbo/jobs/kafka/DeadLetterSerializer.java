@@ -64,11 +64,16 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
 
   /** Header text, the detail cut short: a detail quotes values, and values can be huge. */
   private static byte[] utf8(String text) {
+    return headerText(text).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code text} cut to what a header may carry. */
+  static String headerText(String text) {
     String value = text == null ? "" : text;
     if (value.length() > MAX_HEADER_CHARS) {
       value = value.substring(0, MAX_HEADER_CHARS) + "…";
     }
-    return value.getBytes(StandardCharsets.UTF_8);
+    return value;
   }
 
   private static final int MAX_HEADER_CHARS = 2_000;

@@ -3,6 +3,8 @@ package org.chuanbo.jobs.clickhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -104,5 +106,37 @@ class ClickHouseSinkITCase {
         TestCommits.batch(months, "months-" + table, LongStream.range(0, 150).boxed().toList()));
     assertThat(query("SELECT count(), uniqExact(toYYYYMM(at)) FROM " + table))
         .isEqualTo("150\t150");
+  }
+
+  /**
+   * A row ClickHouse refuses (a value its column cannot hold) would fail its batch on every retry
+   * and restart: it goes aside with ClickHouse's reason, the rest commits, and committing the same
+   * batch again (a restart before the checkpoint completed) still stores each good row once.
+   */
+  @Test
+  void shouldSetAsideARowClickHouseRefusesAndCommitTheRestExactlyOnce() throws Exception {
+    String table = createTable();
+    StringBuilder rows = new StringBuilder();
+    for (int n = 1; n <= 10; n++) {
+      rows.append(n == 7 ? "{\"n\":\"seven\"}" : "{\"n\":" + n + "}").append('\n');
+    }
+    InsertBatch batch =
+        new InsertBatch(
+            table, "refused-" + table, 10, rows.toString().getBytes(StandardCharsets.UTF_8));
+    List<String> refused = new ArrayList<>();
+    RefusedRows keep =
+        (into, row, reason) ->
+            refused.add(into + " " + new String(row, StandardCharsets.UTF_8) + " " + reason);
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try (ClickHouseCommitter committer = new ClickHouseCommitter(endpoint, keep)) {
+        committer.commit(List.of(TestCommits.request(batch)));
+      }
+    }
+    assertThat(query("SELECT count(), sum(n) FROM " + table)).isEqualTo("9\t48");
+    // At least once: each attempt sets the row aside again.
+    assertThat(refused)
+        .hasSize(2)
+        .allSatisfy(
+            line -> assertThat(line).startsWith(table + " {\"n\":\"seven\"} ").contains("Code: "));
   }
 }

@@ -53,16 +53,16 @@ public record DisseminationEvent(
   public static final Duration MAX_FUTURE_SKEW = Duration.ofDays(1);
 
   /**
-   * No event of ours happened before this; earlier times are a collector's zero or seconds sent as
-   * milliseconds (which land in January 1970).
-   */
-  /**
    * The longest engaged, watch or listen time one event may carry: nobody reads or watches one
    * piece for more than a day, and a larger value (a counter sent as a duration, microseconds sent
    * as milliseconds) would swamp the mean — or, summed, overflow the per-minute total.
    */
   public static final Duration MAX_DURATION = Duration.ofHours(24);
 
+  /**
+   * No event of ours happened before this; earlier times are a collector's zero or seconds sent as
+   * milliseconds (which land in January 1970).
+   */
   public static final Instant EARLIEST_EVENT_TIME = Instant.parse("2000-01-01T00:00:00Z");
 
   public DisseminationEvent {
