@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -87,9 +88,46 @@ class ClickHouseCommandITCase {
       awaitPing(port);
       HttpResponse<String> refused = get(port, "/?query=SELECT%201");
       assertThat(refused.headers().firstValue("X-ClickHouse-Exception-Code")).contains("516");
-      assertThat(
-              get(port, "/?user=office&password=" + encode("党建2026") + "&query=SELECT%201").body())
-          .isEqualTo("1\n");
+      assertThat(get(port, "/?query=SELECT%201", "office", "党建2026").body()).isEqualTo("1\n");
+    } finally {
+      stop(endpoint);
+    }
+  }
+
+  /**
+   * The stack's way, standalone: users from a credentials file in the roles their names say, and
+   * limits from flags.
+   */
+  @Test
+  void shouldServeTheUsersOfACredentialsFileWithTheGivenLimits() throws Exception {
+    int port = LoopbackPorts.freePort();
+    Path credentials =
+        Files.writeString(
+            temp.resolve("credentials.properties"),
+            "ops_admin=a-secret\nops_writer=w-secret\nops_reader=r-secret\n");
+    CliProcess endpoint =
+        CliProcess.start(
+            temp,
+            "clickhouse",
+            "--port",
+            Integer.toString(port),
+            "--data",
+            temp.resolve("data").toString(),
+            "--credentials",
+            credentials.toString(),
+            "--max-result-bytes",
+            "100000");
+    try {
+      awaitPing(port);
+      String insert = "/?query=" + encode("CREATE TABLE default.t (n UInt8) ENGINE = Memory");
+      assertThat(get(port, "/?query=SELECT%201", "ops_reader", "r-secret").body()).isEqualTo("1\n");
+      assertThat(postAs(port, insert, "ops_reader", "r-secret").body()).contains("ACCESS_DENIED");
+      assertThat(postAs(port, insert, "ops_writer", "w-secret").body()).contains("ACCESS_DENIED");
+      assertThat(postAs(port, insert, "ops_admin", "a-secret").statusCode()).isEqualTo(200);
+      String big = "/?query=" + encode("SELECT * FROM numbers(1000000)");
+      assertThat(get(port, big, "ops_reader", "r-secret").body())
+          .contains("TOO_MANY_ROWS_OR_BYTES");
+      assertThat(endpoint.output()).contains("ops_reader (reader)");
     } finally {
       stop(endpoint);
     }
@@ -139,6 +177,35 @@ class ClickHouseCommandITCase {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).GET().build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** A GET as {@code user}, its password in Basic authentication as clients send it. */
+  private static HttpResponse<String> get(
+      int port, String pathAndQuery, String user, String password)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+            .header("Authorization", basic(user, password))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> postAs(
+      int port, String pathAndQuery, String user, String password)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+            .header("Authorization", basic(user, password))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void post(int port, String pathAndQuery, String body)

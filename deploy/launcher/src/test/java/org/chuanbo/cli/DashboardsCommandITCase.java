@@ -99,6 +99,7 @@ class DashboardsCommandITCase {
       List<SupersetCharts.Chart> charts = asLeader.all();
       everyChartAnswersWithRows(asLeader, charts);
       leadersFiguresAreARecountOfTheEvents(asLeader, charts);
+      hostileFilterValuesMatchNothing(asLeader, charts);
       editorsSeeTheirOfficeOnly(
           asLeader,
           new SupersetCharts(SupersetApi.login(url, "editor_zp", logins.getProperty("editor_zp"))),
@@ -183,6 +184,28 @@ class DashboardsCommandITCase {
   }
 
   /** Every chart on a dataset with an office column: editor_zp reaches zp only, leader all six. */
+  /**
+   * A dashboard filter's value is data, never SQL: a value that would widen the query if spliced
+   * into it matches no office, while the plain value still matches its own.
+   */
+  private static void hostileFilterValuesMatchNothing(
+      SupersetCharts asLeader, List<SupersetCharts.Chart> charts) throws Exception {
+    SupersetCharts.Chart chart =
+        charts.stream()
+            .filter(c -> c.datasetName().equals("daily_spread"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(asLeader.officesWhereOfficeIs(chart, "hz")).containsExactly("hz");
+    for (String hostile :
+        List.of(
+            "hz' OR '1'='1",
+            "hz') OR 1=1 --",
+            "x'; DROP TABLE chuanbo.events; --",
+            "\\' OR 1=1 #")) {
+      assertThat(asLeader.officesWhereOfficeIs(chart, hostile)).as(hostile).isEmpty();
+    }
+  }
+
   private static void editorsSeeTheirOfficeOnly(
       SupersetCharts asLeader, SupersetCharts asEditor, List<SupersetCharts.Chart> charts)
       throws Exception {

@@ -59,10 +59,23 @@ final class SupersetCharts {
    * dashboards use, asking for the distinct office column (row-level security applies to it).
    */
   TreeSet<String> officesOf(Chart chart) throws Exception {
+    return officesOf(chart, List.of());
+  }
+
+  /**
+   * The office codes the chart's dataset holds for {@code office IN (value)}, the filter a
+   * dashboard's native filter sends: the value must reach ClickHouse as a value, whatever it holds.
+   */
+  TreeSet<String> officesWhereOfficeIs(Chart chart, String value) throws Exception {
+    return officesOf(chart, List.of(Map.of("col", "office", "op", "IN", "val", List.of(value))));
+  }
+
+  private TreeSet<String> officesOf(Chart chart, List<Map<String, Object>> filters)
+      throws Exception {
     Map<String, Object> query = new LinkedHashMap<>();
     query.put("columns", List.of("office"));
     query.put("metrics", List.of());
-    query.put("filters", List.of());
+    query.put("filters", filters);
     query.put("extras", Map.of("where", "", "having", ""));
     query.put("row_limit", 100000);
     query.put("is_timeseries", false);
