@@ -3,6 +3,7 @@ package org.chuanbo.dashboards.superset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,12 +57,25 @@ public final class SupersetBundle {
   /** The file of the database, whose password is supplied at import, never stored in the bundle. */
   public static final String DATABASE_FILE = "databases/chuanbo.yaml";
 
-  private static final String LOCAL_CLICKHOUSE = "@127.0.0.1:8123/";
+  /** Who and where the committed database file reads; a bundle puts the real ones instead. */
+  private static final String LOCAL_CLICKHOUSE = "://default@127.0.0.1:8123/";
 
   private SupersetBundle() {}
 
-  /** Every file of a bundle of {@code kind}, the database at {@code clickHouseHostPort}. */
-  public static Map<String, String> files(Kind kind, String clickHouseHostPort) {
+  /**
+   * Superset's stand-in for a password in an exported URI. The import keeps the password it is
+   * given only where the URI holds this mask: a URI without one sets the password to none.
+   */
+  static final String PASSWORD_MASK = "XXXXXXXXXX";
+
+  /**
+   * Every file of a bundle of {@code kind}, the database read as {@code clickHouseUser} at {@code
+   * clickHouseHostPort}.
+   *
+   * @param withPassword whether the import supplies a password for the user
+   */
+  public static Map<String, String> files(
+      Kind kind, String clickHouseUser, boolean withPassword, String clickHouseHostPort) {
     Map<String, String> files = new TreeMap<>();
     files.put(
         "metadata.yaml",
@@ -71,7 +85,12 @@ public final class SupersetBundle {
             + kind.metadataType
             + "\ntimestamp: '2026-11-28T00:00:00+00:00'\n");
     String database = SupersetDataset.read("superset/assets/" + DATABASE_FILE) + "\n";
-    files.put(DATABASE_FILE, database.replace(LOCAL_CLICKHOUSE, "@" + clickHouseHostPort + "/"));
+    String user =
+        URLEncoder.encode(clickHouseUser, StandardCharsets.UTF_8)
+            + (withPassword ? ":" + PASSWORD_MASK : "");
+    files.put(
+        DATABASE_FILE,
+        database.replace(LOCAL_CLICKHOUSE, "://" + user + "@" + clickHouseHostPort + "/"));
     SupersetAssets.files()
         .forEach(
             (file, text) -> {
@@ -83,10 +102,12 @@ public final class SupersetBundle {
   }
 
   /** The bundle as Superset's import endpoints and its UI take it. */
-  public static byte[] zip(Kind kind, String clickHouseHostPort) {
+  public static byte[] zip(
+      Kind kind, String clickHouseUser, boolean withPassword, String clickHouseHostPort) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (Map.Entry<String, String> file : files(kind, clickHouseHostPort).entrySet()) {
+      for (Map.Entry<String, String> file :
+          files(kind, clickHouseUser, withPassword, clickHouseHostPort).entrySet()) {
         zip.putNextEntry(new ZipEntry("chuanbo/" + file.getKey()));
         zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();

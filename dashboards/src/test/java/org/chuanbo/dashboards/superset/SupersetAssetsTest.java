@@ -53,10 +53,11 @@ class SupersetAssetsTest {
   @Test
   void everyReferenceOfTheBundleResolves() throws Exception {
     Map<String, JsonNode> files =
-        unzip(SupersetBundle.zip(SupersetBundle.Kind.DASHBOARDS, "ch:8123"));
+        unzip(
+            SupersetBundle.zip(SupersetBundle.Kind.DASHBOARDS, "chuanbo_reader", true, "ch:8123"));
     assertThat(files.get("metadata.yaml").get("type").asText()).isEqualTo("Dashboard");
     assertThat(files.get(SupersetBundle.DATABASE_FILE).get("sqlalchemy_uri").asText())
-        .isEqualTo("clickhousedb://default@ch:8123/chuanbo");
+        .isEqualTo("clickhousedb://chuanbo_reader:XXXXXXXXXX@ch:8123/chuanbo");
     Set<String> databases = uuids(files, "databases/");
     Set<String> datasets = uuids(files, "datasets/");
     Set<String> charts = uuids(files, "charts/");
@@ -118,7 +119,7 @@ class SupersetAssetsTest {
   @Test
   void aDatasetBundleHoldsOnlyDatabasesAndDatasets() throws Exception {
     Map<String, JsonNode> files =
-        unzip(SupersetBundle.zip(SupersetBundle.Kind.DATASETS, "ch:8123"));
+        unzip(SupersetBundle.zip(SupersetBundle.Kind.DATASETS, "default", false, "ch:8123"));
     assertThat(files.get("metadata.yaml").get("type").asText()).isEqualTo("SqlaTable");
     assertThat(files.keySet())
         .allMatch(

@@ -10,10 +10,12 @@ public final class SupersetFilesBundle {
 
   private SupersetFilesBundle() {}
 
-  /** The ZIP of {@code kind}, its database pointing at the endpoint's host and port. */
+  /** The ZIP of {@code kind}, its database the endpoint's host and port, read as its user. */
   public static byte[] of(SupersetBundle.Kind kind, ClickHouseEndpoint endpoint) {
     URI uri = URI.create(endpoint.url());
-    return SupersetBundle.zip(kind, uri.getHost() + ":" + uri.getPort());
+    boolean withPassword = endpoint.password() != null && !endpoint.password().isEmpty();
+    return SupersetBundle.zip(
+        kind, endpoint.user(), withPassword, uri.getHost() + ":" + uri.getPort());
   }
 
   /** The password of the database file, supplied at import and never stored in the bundle. */
