@@ -183,12 +183,7 @@ class StackAcceptanceITCase {
         .anyMatch(user -> user.contains("reader"));
     String url = stack.ports().clickHouseUrl();
     HttpClient http = HttpClient.newHttpClient();
-    assertThat(
-            http.send(
-                    HttpRequest.newBuilder(URI.create(url + "/ping")).build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body())
-        .isEqualTo("Ok.\n");
+    assertThat(ping(http, url)).isEqualTo("Ok.\n");
     String passwd = "SELECT * FROM file('/etc/passwd', 'LineAsString')";
     for (String sql : List.of("SELECT 1", "DROP TABLE chuanbo.events", passwd)) {
       HttpResponse<String> anonymous = post(http, url, sql, null);
@@ -217,12 +212,7 @@ class StackAcceptanceITCase {
           .atMost(Duration.ofSeconds(20))
           .pollInterval(Duration.ofMillis(250))
           .until(() -> heavyQueriesRunning(http, url) >= 8);
-      assertThat(
-              http.send(
-                      HttpRequest.newBuilder(URI.create(url + "/ping")).build(),
-                      HttpResponse.BodyHandlers.ofString())
-                  .body())
-          .isEqualTo("Ok.\n");
+      assertThat(ping(http, url)).isEqualTo("Ok.\n");
       // The job's inserts have a lane of their own: a new event still arrives.
       String article = "crowded-" + UUID.randomUUID();
       send(article, encodedView(article, "c-1", Instant.now()), Instant.now());
@@ -254,6 +244,13 @@ class StackAcceptanceITCase {
   /** Runs for minutes unless stopped; the comment is how the test finds it. */
   private static final String HEAVY =
       "SELECT count() FROM numbers(1000000000000) WHERE sipHash64(number) = 42 /* abandoned */";
+
+  private static String ping(HttpClient http, String url) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url + "/ping")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
 
   private static long heavyQueriesRunning(HttpClient http, String url) throws Exception {
     String count =
