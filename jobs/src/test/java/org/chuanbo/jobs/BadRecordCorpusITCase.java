@@ -60,7 +60,9 @@ import org.chuanbo.kafka.local.ContractTopics;
 import org.chuanbo.kafka.local.LocalKafka;
 import org.chuanbo.kafka.local.LocalKafkaSettings;
 import org.chuanbo.kafka.local.LoopbackPorts;
+import org.chuanbo.schemas.RejectedRecordException;
 import org.chuanbo.schemas.Topics;
+import org.chuanbo.schemas.catalog.SchemaCatalog;
 import org.chuanbo.schemas.records.DisseminationEvent;
 import org.chuanbo.schemas.wire.AvroSingleObjectCodec;
 import org.junit.jupiter.api.AfterEach;
@@ -564,8 +566,7 @@ class BadRecordCorpusITCase {
   /** Event ids of the corpus's valid events: each stored once, however often it was sent. */
   private static Set<String> storedEventIds(List<CorpusEntry> corpus) {
     AvroSingleObjectCodec codec =
-        AvroSingleObjectCodec.forRecord(
-            org.chuanbo.schemas.catalog.SchemaCatalog.released(), DisseminationEvent.AVRO_NAME);
+        AvroSingleObjectCodec.forRecord(SchemaCatalog.released(), DisseminationEvent.AVRO_NAME);
     Set<String> ids = new HashSet<>();
     for (CorpusEntry entry : corpus) {
       if (entry.topic().equals(Topics.EVENTS)
@@ -573,7 +574,7 @@ class BadRecordCorpusITCase {
         for (byte[] value : entry.values()) {
           try {
             ids.add(DisseminationEvent.fromGenericRecord(codec.decode(value)).eventId());
-          } catch (org.chuanbo.schemas.RejectedRecordException e) {
+          } catch (RejectedRecordException e) {
             throw new IllegalStateException(entry.name() + " is expected to be stored", e);
           }
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Builders;
@@ -134,7 +135,7 @@ public final class ExtremeRecords {
                 .between(1_000, 20_000)
                 .map(
                     n -> {
-                      Map<String, String> many = new java.util.TreeMap<>();
+                      Map<String, String> many = new TreeMap<>();
                       for (int i = 0; i < n; i++) {
                         many.put("k" + i, "v");
                       }

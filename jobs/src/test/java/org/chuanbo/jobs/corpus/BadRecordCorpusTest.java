@@ -14,6 +14,7 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chuanbo.jobs.functions.DecodeArticles;
@@ -134,7 +135,7 @@ class BadRecordCorpusTest {
       new RawRecordDeserializer()
           .deserialize(
               new ConsumerRecord<>(entry.topic(), 0, offset++, entry.key(), value),
-              new org.apache.flink.util.Collector<>() {
+              new Collector<>() {
                 @Override
                 public void collect(RawRecord record) {
                   raw.add(record);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.chuanbo.jobs.records.ArticleMinuteDelta;
@@ -39,8 +41,8 @@ class MinuteAggregatePropertiesTest {
   Arbitrary<EnrichedEvent> events() {
     Arbitrary<Long> durations =
         Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(0L, MAX_DURATION)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(0, MAX_DURATION)))
+                Tuple.of(1, Arbitraries.of(0L, MAX_DURATION)),
+                Tuple.of(3, Arbitraries.longs().between(0, MAX_DURATION)))
             .injectNull(0.3);
     return Combinators.combine(
             Arbitraries.of("VIEW", "VIEW", "VIEW", "SHARE", "REPOST", "LIKE", "COMMENT"),
@@ -97,11 +99,10 @@ class MinuteAggregatePropertiesTest {
   @Provide
   Arbitrary<List<Step>> steps() {
     return Arbitraries.<Step>frequencyOf(
-            net.jqwik.api.Tuple.of(6, events().map(Step.Event::new)),
-            net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(1, 3_000).map(Step.Tick::new)),
+            Tuple.of(6, events().map(Step.Event::new)),
+            Tuple.of(2, Arbitraries.longs().between(1, 3_000).map(Step.Tick::new)),
             // up to past the allowed lateness, so some events arrive too late for their window
-            net.jqwik.api.Tuple.of(
-                1, Arbitraries.longs().between(0, 70).map(Step.WatermarkTo::new)))
+            Tuple.of(1, Arbitraries.longs().between(0, 70).map(Step.WatermarkTo::new)))
         .list()
         .ofMaxSize(60);
   }
@@ -200,7 +201,7 @@ class MinuteAggregatePropertiesTest {
   /** The counts of DOMAIN.md's metrics, recomputed in arbitrary precision. */
   private static List<BigInteger> exact(List<EnrichedEvent> events) {
     BigInteger[] sums = new BigInteger[7];
-    java.util.Arrays.fill(sums, BigInteger.ZERO);
+    Arrays.fill(sums, BigInteger.ZERO);
     for (EnrichedEvent e : events) {
       int index =
           switch (e.eventType()) {

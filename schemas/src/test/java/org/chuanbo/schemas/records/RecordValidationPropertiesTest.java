@@ -3,6 +3,7 @@ package org.chuanbo.schemas.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chuanbo.schemas.TestRecords.NOW;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -189,9 +190,6 @@ class RecordValidationPropertiesTest {
     }
     e.attributes().forEach((k, v) -> all.append(k).append(v));
     String text = all.toString();
-    return new String(
-            text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            java.nio.charset.StandardCharsets.UTF_8)
-        .equals(text);
+    return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(text);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.chuanbo.schemas.TestRecords.NOW;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
@@ -146,8 +148,7 @@ class AvroSingleObjectCodecPropertiesTest {
   void bitFlipsInAValidMessageAreDecodedOrRejected(
       @ForAll("validMessages") byte[] message,
       @ForAll @Size(min = 1, max = 4)
-          List<@net.jqwik.api.constraints.IntRange(min = 0, max = Integer.MAX_VALUE) Integer>
-              bits) {
+          List<@IntRange(min = 0, max = Integer.MAX_VALUE) Integer> bits) {
     byte[] flipped = message.clone();
     for (int bit : bits) {
       int at = bit % (flipped.length * 8);
@@ -206,8 +207,7 @@ class AvroSingleObjectCodecPropertiesTest {
   }
 
   private static AvroSingleObjectCodec codecOf(byte[] message) {
-    long fingerprint =
-        ByteBuffer.wrap(message, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    long fingerprint = ByteBuffer.wrap(message, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     return CODECS.stream()
         .filter(c -> c.currentVersion().fingerprint() == fingerprint)
         .findFirst()
