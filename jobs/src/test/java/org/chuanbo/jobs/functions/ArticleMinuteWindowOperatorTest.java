@@ -26,12 +26,14 @@ import org.junit.jupiter.api.Test;
  */
 class ArticleMinuteWindowOperatorTest {
 
-  private static final OutputTag<EnrichedEvent> TOO_LATE = new OutputTag<>("too-late") {};
-  private static final Duration LATENESS = Duration.ofHours(1);
+  static final OutputTag<EnrichedEvent> TOO_LATE = new OutputTag<>("too-late") {};
+  static final Duration LATENESS = Duration.ofHours(1);
   private static final long WINDOW_END = BEGINNING + 60_000;
 
-  private static KeyedOneInputStreamOperatorTestHarness<
-          ArticleChannel, EnrichedEvent, ArticleMinuteDelta>
+  /**
+   * The window operator with the job's trigger, lateness and functions (shared with properties).
+   */
+  static KeyedOneInputStreamOperatorTestHarness<ArticleChannel, EnrichedEvent, ArticleMinuteDelta>
       harness() throws Exception {
     WindowOperatorBuilder<EnrichedEvent, ArticleChannel, TimeWindow> builder =
         new WindowOperatorBuilder<>(

@@ -39,6 +39,19 @@ public record Article(
    */
   public static final Duration MAX_FUTURE_SKEW = Duration.ofDays(1);
 
+  /**
+   * No piece of ours was published or saved before this; an earlier time is a CMS's zero or a unit
+   * mistake, and one far enough back (Long.MIN_VALUE ms) is no time ClickHouse can store at all.
+   */
+  public static final Instant EARLIEST_TIME = Instant.parse("2000-01-01T00:00:00Z");
+
+  /**
+   * How far ahead of the reader's clock a piece may be scheduled: an editor plans weeks ahead, not
+   * years; a later published_at is a placeholder (9999-12-31), and past 2299 no DateTime64 holds
+   * it, so storing it would fail the insert on every restart.
+   */
+  public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(366);
+
   public Article {
     publishedAt = publishedAt == null ? null : publishedAt.truncatedTo(ChronoUnit.MILLIS);
     updatedAt = updatedAt == null ? null : updatedAt.truncatedTo(ChronoUnit.MILLIS);
@@ -96,6 +109,21 @@ public record Article(
     }
     if (publishedAt == null) {
       problems.add(new ValidationProblem("published_at", MISSING_VALUE, "missing"));
+    } else if (publishedAt.isBefore(EARLIEST_TIME)) {
+      problems.add(
+          new ValidationProblem(
+              "published_at", INVALID_VALUE, publishedAt + " is before " + EARLIEST_TIME));
+    } else if (publishedAt.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
+      problems.add(
+          new ValidationProblem(
+              "published_at",
+              INVALID_VALUE,
+              publishedAt
+                  + " is more than "
+                  + MAX_SCHEDULE_AHEAD.toDays()
+                  + " days after "
+                  + now
+                  + ": a placeholder, not a schedule"));
     }
     if (updatedAt == null) {
       problems.add(new ValidationProblem("updated_at", MISSING_VALUE, "missing"));
@@ -105,6 +133,10 @@ public record Article(
               "updated_at",
               INVALID_VALUE,
               updatedAt + " is more than " + MAX_FUTURE_SKEW.toHours() + " h after " + now));
+    } else if (updatedAt.isBefore(EARLIEST_TIME)) {
+      problems.add(
+          new ValidationProblem(
+              "updated_at", INVALID_VALUE, updatedAt + " is before " + EARLIEST_TIME));
     }
     return problems;
   }

@@ -106,7 +106,8 @@ public record DisseminationEvent(
 
   /**
    * The event in a decoded record of any version. Symbols this Java code does not know become
-   * UNKNOWN (terminal: OTHER), as an older reader schema would make them.
+   * UNKNOWN (terminal: OTHER), as an older reader schema would make them. A blank optional id
+   * (person_id, share_id, via_share_id) is no id: it reads as absent.
    */
   public static DisseminationEvent fromGenericRecord(GenericRecord record) {
     GenericRecordFields.requireName(record, AVRO_NAME);
@@ -117,11 +118,11 @@ public record DisseminationEvent(
         GenericRecordFields.string(record, "article_id"),
         GenericRecordFields.symbol(record, "channel", Channel.class, Channel.UNKNOWN),
         GenericRecordFields.string(record, "user_id"),
-        GenericRecordFields.string(record, "person_id"),
+        RequiredText.absentIfBlank(GenericRecordFields.string(record, "person_id")),
         GenericRecordFields.symbol(record, "terminal", Terminal.class, Terminal.OTHER),
         GenericRecordFields.string(record, "region"),
-        GenericRecordFields.string(record, "share_id"),
-        GenericRecordFields.string(record, "via_share_id"),
+        RequiredText.absentIfBlank(GenericRecordFields.string(record, "share_id")),
+        RequiredText.absentIfBlank(GenericRecordFields.string(record, "via_share_id")),
         GenericRecordFields.string(record, "outlet"),
         GenericRecordFields.longValue(record, "duration_ms"),
         GenericRecordFields.stringMap(record, "attributes"));

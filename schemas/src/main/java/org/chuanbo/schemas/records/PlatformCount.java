@@ -52,6 +52,16 @@ public record PlatformCount(
   /** No day of ours lies before this; earlier ones are a zero or a unit mistake. */
   public static final LocalDate EARLIEST_DAY = LocalDate.of(2000, 1, 1);
 
+  /**
+   * The most one report may count (views, shares, likes or comments of one piece on one platform in
+   * one day): 10^10, a hundred times a day of the whole province's traffic. A larger count is a
+   * broken counter, and it is what keeps the job's sums safe: an article's totals add up its
+   * reports over every channel and day (and engagements add four of them), which stays below 2^63
+   * only while each count is bounded; two reports of Long.MAX_VALUE made the total negative and the
+   * article_spread insert fail on every restart.
+   */
+  public static final long MAX_COUNT = 10_000_000_000L;
+
   /** The zone of {@code day}'s boundaries (DOMAIN.md: always Asia/Shanghai). */
   public static final ZoneId DAY_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -148,6 +158,12 @@ public record PlatformCount(
   private static void checkCount(List<ValidationProblem> problems, String field, long value) {
     if (value < 0) {
       problems.add(new ValidationProblem(field, INVALID_VALUE, "negative: " + value));
+    } else if (value > MAX_COUNT) {
+      problems.add(
+          new ValidationProblem(
+              field,
+              INVALID_VALUE,
+              value + " is more than the " + MAX_COUNT + " a report may count"));
     }
   }
 }

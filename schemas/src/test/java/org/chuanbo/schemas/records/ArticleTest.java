@@ -7,6 +7,7 @@ import static org.chuanbo.schemas.TestRecords.fullArticle;
 import static org.chuanbo.schemas.TestRecords.minimalArticle;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.chuanbo.schemas.RejectReason;
 import org.chuanbo.schemas.ValidationProblem;
 import org.junit.jupiter.api.Test;
@@ -63,10 +64,42 @@ class ArticleTest {
   }
 
   @Test
+  void shouldRejectPlaceholderAndZeroTimesThatNoTableCanHold() {
+    Article placeholder = withTimes(Instant.parse("9999-12-31T00:00:00Z"), NOW);
+    Article minimum = withTimes(Instant.ofEpochMilli(Long.MIN_VALUE), NOW);
+    Article zeroUpdate = withTimes(NOW, Instant.EPOCH);
+    Article aYearAhead = withTimes(NOW.plus(Article.MAX_SCHEDULE_AHEAD), NOW);
+
+    assertThat(placeholder.validate(NOW))
+        .extracting(ValidationProblem::field, ValidationProblem::reason)
+        .containsExactly(tuple("published_at", RejectReason.INVALID_VALUE));
+    assertThat(minimum.validate(NOW))
+        .extracting(ValidationProblem::field, ValidationProblem::reason)
+        .containsExactly(tuple("published_at", RejectReason.INVALID_VALUE));
+    assertThat(zeroUpdate.validate(NOW))
+        .extracting(ValidationProblem::field, ValidationProblem::reason)
+        .containsExactly(tuple("updated_at", RejectReason.INVALID_VALUE));
+    assertThat(aYearAhead.validate(NOW)).isEmpty();
+  }
+
+  @Test
   void shouldKnowEveryOfficeByCode() {
     assertThat(Office.fromCode("fc")).contains(Office.FC);
     assertThat(Office.FC.chineseName()).isEqualTo("富川瑶族自治县");
     assertThat(Office.fromCode("HZ")).isEmpty();
+  }
+
+  private static Article withTimes(Instant publishedAt, Instant updatedAt) {
+    Article a = fullArticle();
+    return new Article(
+        a.articleId(),
+        a.title(),
+        a.office(),
+        a.series(),
+        a.contentType(),
+        a.editor(),
+        publishedAt,
+        updatedAt);
   }
 
   private static Article withOffice(String office) {

@@ -164,4 +164,27 @@ class DisseminationEventTest {
     assertThat(DisseminationEvent.fromGenericRecord(record).eventType())
         .isEqualTo(EventType.UNKNOWN);
   }
+
+  @Test
+  void shouldReadBlankOptionalIdsAsAbsent() {
+    Schema schema = SchemaCatalog.released().current(DisseminationEvent.AVRO_NAME).schema();
+    GenericRecord record =
+        minimalEvent().toBuilder()
+            .personId("")
+            .shareId(" ")
+            .viaShareId("\u3000")
+            .region("")
+            .build()
+            .toGenericRecord(schema);
+
+    DisseminationEvent event = DisseminationEvent.fromGenericRecord(record);
+
+    assertThat(event.personId())
+        .as("reach counts channel:user, not one person for all blanks")
+        .isNull();
+    assertThat(event.shareId()).isNull();
+    assertThat(event.viaShareId()).as("a direct view, not one through share ''").isNull();
+    assertThat(event.region()).as("free text stays as sent").isEmpty();
+    assertThat(event.validate(NOW)).isEmpty();
+  }
 }

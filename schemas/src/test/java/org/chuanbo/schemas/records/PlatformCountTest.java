@@ -217,6 +217,32 @@ class PlatformCountTest {
     assertThat(with("r", "a", Channel.WECHAT, r.day(), r.asOf(), 0).validate(NOW)).isEmpty();
   }
 
+  @Test
+  void shouldRejectCountsNoPlatformReportsSoThatSumsCannotOverflow() {
+    PlatformCount r = platformCount();
+    PlatformCount huge =
+        new PlatformCount(
+            r.reportId(),
+            r.articleId(),
+            r.channel(),
+            r.day(),
+            r.asOf(),
+            Long.MAX_VALUE,
+            PlatformCount.MAX_COUNT + 1,
+            0,
+            0);
+
+    assertThat(huge.validate(NOW))
+        .extracting(ValidationProblem::field, ValidationProblem::reason)
+        .containsExactly(
+            tuple("views", RejectReason.INVALID_VALUE),
+            tuple("shares", RejectReason.INVALID_VALUE));
+    assertThat(
+            with("r", "a", Channel.WECHAT, r.day(), r.asOf(), PlatformCount.MAX_COUNT)
+                .validate(NOW))
+        .isEmpty();
+  }
+
   private static PlatformCount with(
       String reportId, String articleId, Channel channel, LocalDate day, Instant asOf, long n) {
     return new PlatformCount(reportId, articleId, channel, day, asOf, n, n, n, n);
