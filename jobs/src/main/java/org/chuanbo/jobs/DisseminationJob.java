@@ -86,8 +86,13 @@ public final class DisseminationJob {
       Sink<IngestQualityCount> ingestQuality,
       Sink<RejectedRecord> deadLetters) {
 
-    /** The ClickHouse tables (exactly once) and the cluster's dead-letter topic. */
-    public static Sinks clickHouseAndKafka(ClickHouseEndpoint clickHouse, KafkaEndpoints kafka) {
+    /**
+     * The ClickHouse tables (exactly once) and the cluster's dead-letter topic, whose copies carry
+     * pseudonyms instead of ids: {@code pseudonymiser} must be the job's own ({@link
+     * JobSettings#pseudonymiser}), so that they match the tables' rows.
+     */
+    public static Sinks clickHouseAndKafka(
+        ClickHouseEndpoint clickHouse, KafkaEndpoints kafka, Pseudonymiser pseudonymiser) {
       return new Sinks(
           new ClickHouseSink<>(clickHouse, EventsTable.MAPPING),
           new ClickHouseSink<>(clickHouse, ArticleMinuteTable.MAPPING),
@@ -96,7 +101,7 @@ public final class DisseminationJob {
           new ClickHouseSink<>(clickHouse, ShareCascadeTable.MAPPING),
           new ClickHouseSink<>(clickHouse, ArticleSpreadTable.MAPPING),
           new ClickHouseSink<>(clickHouse, IngestQualityMinuteTable.MAPPING),
-          kafka.deadLetterSink());
+          kafka.deadLetterSink(pseudonymiser));
     }
 
     public Sinks withEvents(Sink<EnrichedEvent> eventsSink) {
@@ -131,7 +136,7 @@ public final class DisseminationJob {
     SingleOutputStreamOperator<EnrichedEvent> decodedEvents =
         env.fromSource(sources.events(), WatermarkStrategy.noWatermarks(), Topics.EVENTS)
             .uid("events-source")
-            .process(new DecodeEvents(new Pseudonymiser(settings.pseudonymKey()), clock))
+            .process(new DecodeEvents(settings.pseudonymiser(), clock))
             .uid("decode-events")
             .name("decode and validate events");
     SingleOutputStreamOperator<ArticleVersion> articles =
