@@ -88,8 +88,13 @@ public final class DisseminationJob {
       Sink<IngestQualityCount> ingestQuality,
       Sink<RejectedRecord> deadLetters) {
 
-    /** The ClickHouse tables (exactly once) and the cluster's dead-letter topic. */
-    public static Sinks clickHouseAndKafka(ClickHouseEndpoint clickHouse, KafkaEndpoints kafka) {
+    /**
+     * The ClickHouse tables (exactly once) and the cluster's dead-letter topic, whose copies carry
+     * pseudonyms instead of ids: {@code pseudonymiser} must be the job's own ({@link
+     * JobSettings#pseudonymiser}), so that they match the tables' rows.
+     */
+    public static Sinks clickHouseAndKafka(
+        ClickHouseEndpoint clickHouse, KafkaEndpoints kafka, Pseudonymiser pseudonymiser) {
       // A row ClickHouse refuses joins the dead letters instead of stopping the stream.
       RefusedRows refused = new RefusedRowsTopic(kafka.bootstrapServers(), Topics.EVENTS_DLQ);
       return new Sinks(
@@ -100,7 +105,7 @@ public final class DisseminationJob {
           new ClickHouseSink<>(clickHouse, ShareCascadeTable.MAPPING, refused),
           new ClickHouseSink<>(clickHouse, ArticleSpreadTable.MAPPING, refused),
           new ClickHouseSink<>(clickHouse, IngestQualityMinuteTable.MAPPING, refused),
-          kafka.deadLetterSink());
+          kafka.deadLetterSink(pseudonymiser));
     }
 
     public Sinks withEvents(Sink<EnrichedEvent> eventsSink) {
@@ -135,7 +140,7 @@ public final class DisseminationJob {
     SingleOutputStreamOperator<EnrichedEvent> decodedEvents =
         env.fromSource(sources.events(), WatermarkStrategy.noWatermarks(), Topics.EVENTS)
             .uid("events-source")
-            .process(new DecodeEvents(new Pseudonymiser(settings.pseudonymKey()), clock))
+            .process(new DecodeEvents(settings.pseudonymiser(), clock))
             .uid("decode-events")
             .name("decode and validate events");
     SingleOutputStreamOperator<ArticleVersion> articles =

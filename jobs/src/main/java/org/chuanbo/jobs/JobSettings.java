@@ -2,6 +2,7 @@ package org.chuanbo.jobs;
 
 import java.io.Serializable;
 import java.time.Duration;
+import org.chuanbo.jobs.functions.Pseudonymiser;
 import org.chuanbo.jobs.spread.SpreadSettings;
 
 /**
@@ -48,6 +49,16 @@ public record JobSettings(
         Duration.ofSeconds(3),
         null,
         SpreadSettings.defaults());
+  }
+
+  /**
+   * The job's one way to pseudonymise: the tables and the dead-letter topic must use the same key,
+   * so that an operator can match a dead letter's pseudonyms to table rows.
+   *
+   * @throws IllegalArgumentException without a key (or with one shorter than 16 characters)
+   */
+  public Pseudonymiser pseudonymiser() {
+    return new Pseudonymiser(pseudonymKey);
   }
 
   public JobSettings withCheckpointInterval(Duration interval) {

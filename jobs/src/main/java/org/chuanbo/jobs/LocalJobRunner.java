@@ -67,7 +67,7 @@ public final class LocalJobRunner {
     new DisseminationJob(
             settings,
             DisseminationJob.Sources.kafka(kafka),
-            DisseminationJob.Sinks.clickHouseAndKafka(clickHouse, kafka),
+            DisseminationJob.Sinks.clickHouseAndKafka(clickHouse, kafka, settings.pseudonymiser()),
             Clock.systemUTC())
         .build(env);
     try {

@@ -6,47 +6,23 @@ import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import java.util.UUID;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.Awaitility;
-import org.chuanbo.clickhouse.local.LocalClickHouse;
 import org.chuanbo.generator.GeneratedStreamFacts;
-import org.chuanbo.generator.GeneratorSettings;
 import org.chuanbo.generator.OutgoingRecord;
 import org.chuanbo.generator.StreamGenerator;
-import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import org.chuanbo.jobs.clickhouse.ClickHouseSink;
-import org.chuanbo.jobs.clickhouse.Migrations;
 import org.chuanbo.jobs.kafka.DeadLetterSerializer;
-import org.chuanbo.jobs.kafka.KafkaEndpoints;
-import org.chuanbo.jobs.records.EnrichedEvent;
 import org.chuanbo.jobs.tables.EventsTable;
-import org.chuanbo.kafka.local.ContractTopics;
-import org.chuanbo.kafka.local.LocalKafka;
-import org.chuanbo.kafka.local.LocalKafkaSettings;
-import org.chuanbo.kafka.local.LoopbackPorts;
-import org.chuanbo.kafka.local.RecordPublisher;
 import org.chuanbo.schemas.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,8 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DisseminationPipelineITCase {
 
-  private static final int PARALLELISM = 2;
-
   @RegisterExtension
   static final MiniClusterExtension FLINK =
       new MiniClusterExtension(
@@ -72,57 +46,33 @@ class DisseminationPipelineITCase {
               .build());
 
   @TempDir Path temp;
-  private LocalKafka kafka;
-  private final ClickHouseEndpoint clickHouse =
-      ClickHouseEndpoint.local(LocalClickHouse.server().port());
+  private PipelineTestBed bed;
   private Client client;
 
   @BeforeEach
   void startKafkaAndCleanTables() throws Exception {
-    kafka =
-        new LocalKafka(
-            LocalKafkaSettings.in(temp.resolve("kafka")).withPort(LoopbackPorts.freePort()));
-    kafka.start();
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      ContractTopics.createMissing(admin);
-    }
-    Migrations.bundled().apply(clickHouse);
-    client = clickHouse.newClient();
-    for (String table :
-        List.of(
-            "events",
-            "article_minute",
-            "article_versions",
-            "share_cascade",
-            "article_spread_versions",
-            "platform_count_reports",
-            "reach_daily",
-            "ingest_quality_minute")) {
-      client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
-    }
+    bed = PipelineTestBed.start(temp);
+    client = bed.client();
   }
 
   @AfterEach
   void stopKafka() {
-    if (client != null) {
-      client.close();
+    if (bed != null) {
+      bed.close();
     }
-    kafka.stop();
   }
 
   @Test
   void shouldWriteExactlyWhatTheRawEventsAddUpTo() throws Exception {
-    List<OutgoingRecord> stream = StreamGenerator.generate(settings(11));
+    List<OutgoingRecord> stream = StreamGenerator.generate(PipelineTestBed.settings(11));
     GeneratedStreamFacts expected = GeneratedStreamFacts.of(stream);
     assertThat(expected.events()).as("a real day's worth of events").hasSizeGreaterThan(5_000);
     assertThat(expected.duplicatesDropped()).as("duplicates in the stream").isPositive();
     assertThat(expected.rejectedEventCount()).as("malformed records in the stream").isPositive();
-    publish(stream);
-    JobClient job = startJob(new ClickHouseSink<>(clickHouse, EventsTable.MAPPING));
+    bed.publish(stream);
+    JobClient job = bed.startJob();
     try {
-      awaitCaughtUp(expected);
+      bed.awaitCaughtUp(expected);
     } finally {
       job.cancel().get();
     }
@@ -134,20 +84,20 @@ class DisseminationPipelineITCase {
 
   @Test
   void shouldStayExactAcrossAFailureAndRestoreFromCheckpoint() throws Exception {
-    List<OutgoingRecord> stream = StreamGenerator.generate(settings(12));
+    List<OutgoingRecord> stream = StreamGenerator.generate(PipelineTestBed.settings(12));
     GeneratedStreamFacts expected = GeneratedStreamFacts.of(stream);
     FailingOnceSink.FAILED.set(false);
     FailingOnceSink.ROWS.set(0);
-    publish(stream.subList(0, stream.size() / 2));
+    bed.publish(stream.subList(0, stream.size() / 2));
     JobClient job =
-        startJob(
+        bed.startJob(
             new FailingOnceSink<>(
-                new ClickHouseSink<>(clickHouse, EventsTable.MAPPING),
+                new ClickHouseSink<>(bed.clickHouse(), EventsTable.MAPPING),
                 expected.events().size() / 3));
     try {
       Awaitility.await().atMost(Duration.ofMinutes(2)).until(FailingOnceSink.FAILED::get);
-      publish(stream.subList(stream.size() / 2, stream.size()));
-      awaitCaughtUp(expected);
+      bed.publish(stream.subList(stream.size() / 2, stream.size()));
+      bed.awaitCaughtUp(expected);
     } finally {
       job.cancel().get();
     }
@@ -155,99 +105,6 @@ class DisseminationPipelineITCase {
     assertTablesMatch(expected);
     assertSpreadMatches(expected);
     assertIngestQualityMatches(expected);
-  }
-
-  /** A day two days ago (Shanghai), so no generated event is in the future of the job's clock. */
-  private static GeneratorSettings settings(long seed) {
-    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2);
-    return new GeneratorSettings(1, seed, 0.15, start);
-  }
-
-  /**
-   * Sends the records stamped with their send times, so that the minute each reached Kafka is the
-   * one the oracle knows (the generated day is two days old: inside the topics' retention).
-   */
-  private void publish(List<OutgoingRecord> records) {
-    try (RecordPublisher publisher = new RecordPublisher(kafka.bootstrapServers())) {
-      publisher.publish(
-          records.stream()
-              .map(
-                  r ->
-                      new RecordPublisher.OutgoingBytes(
-                          r.topic(), r.key(), r.value(), r.sendAtMillis()))
-              .toList(),
-          sent -> {});
-    }
-  }
-
-  private JobClient startJob(Sink<EnrichedEvent> eventsSink) throws Exception {
-    Configuration configuration = new Configuration();
-    DisseminationJob.configureRecovery(configuration);
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-    env.setParallelism(PARALLELISM);
-    JobSettings settings =
-        JobSettings.defaults()
-            .withCheckpointInterval(Duration.ofMillis(500))
-            .withPseudonymKey("pipeline-test-key-" + UUID.randomUUID());
-    DisseminationJob.enableCheckpointing(env, settings);
-    KafkaEndpoints endpoints =
-        new KafkaEndpoints(kafka.bootstrapServers(), "pipeline-test-" + UUID.randomUUID());
-    new DisseminationJob(
-            settings,
-            DisseminationJob.Sources.kafka(endpoints),
-            DisseminationJob.Sinks.clickHouseAndKafka(clickHouse, endpoints).withEvents(eventsSink),
-            Clock.systemUTC())
-        .build(env);
-    return env.executeAsync("pipeline test");
-  }
-
-  private void awaitCaughtUp(GeneratedStreamFacts expected) {
-    Awaitility.await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () ->
-                scalar("SELECT count() FROM chuanbo.events") == expected.events().size()
-                    && scalar("SELECT sum(views) FROM chuanbo.article_minute")
-                        == expected.totals().views()
-                    && scalar(
-                            "SELECT sum(shares) + sum(reposts) + sum(likes) + sum(comments) FROM chuanbo.article_minute")
-                        == expected.totals().engagements()
-                    && scalar("SELECT count() FROM chuanbo.share_cascade")
-                        == expected.cascadeShares().size()
-                    && scalar("SELECT sum(records) FROM chuanbo.ingest_quality_minute")
-                        == expected.qualityMinutes().values().stream()
-                            .mapToLong(Long::longValue)
-                            .sum()
-                    && spreadTotals().equals(expectedSpreadTotals(expected)));
-  }
-
-  /** A few sums over article_spread: equal once the last revision of every article is in. */
-  private List<Long> spreadTotals() {
-    GenericRecord row =
-        client
-            .queryAll(
-                "SELECT count(), sum(views), sum(counted_views), sum(reach), sum(shares),"
-                    + " sum(engagements), sum(cascade_shares) FROM chuanbo.article_spread")
-            .get(0);
-    List<Long> totals = new ArrayList<>();
-    for (int i = 1; i <= 7; i++) {
-      totals.add(row.getLong(i));
-    }
-    return totals;
-  }
-
-  private static List<Long> expectedSpreadTotals(GeneratedStreamFacts expected) {
-    var spread = expected.spreadByArticle().values();
-    return List.of(
-        (long) spread.size(),
-        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::views).sum(),
-        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::countedViews).sum(),
-        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::reach).sum(),
-        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::shares).sum(),
-        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::engagements).sum(),
-        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::cascadeShares).sum());
   }
 
   /** Every spread table equals the oracle's recomputation from the raw records. */
@@ -460,42 +317,24 @@ class DisseminationPipelineITCase {
   }
 
   private void assertDeadLettersMatch(GeneratedStreamFacts expected) {
-    long expectedCount =
-        expected.rejectedEventCount()
-            + expected.rejectedArticles().values().stream().mapToLong(Long::longValue).sum()
-            + expected.rejectedPlatformCounts().values().stream().mapToLong(Long::longValue).sum();
+    long expectedCount = PipelineTestBed.expectedDeadLetters(expected);
     Map<String, Long> reasons = new TreeMap<>();
-    Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + UUID.randomUUID());
-    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(Topics.EVENTS_DLQ));
-      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-                return records.size() >= expectedCount;
-              });
-      for (ConsumerRecord<byte[], byte[]> record : records) {
-        String reason =
-            new String(
-                record.headers().lastHeader(DeadLetterSerializer.REASON).value(),
-                StandardCharsets.UTF_8);
-        reasons.merge(reason, 1L, Long::sum);
-        assertThat(record.headers().lastHeader(DeadLetterSerializer.SOURCE_TOPIC)).isNotNull();
-        assertThat(
-                Instant.parse(
-                    new String(
-                        record.headers().lastHeader(DeadLetterSerializer.REJECTED_AT).value(),
-                        StandardCharsets.UTF_8)))
-            .isBefore(Instant.now().plusSeconds(1));
-      }
-      assertThat(records).hasSize((int) expectedCount);
+    List<ConsumerRecord<byte[], byte[]>> records = bed.deadLetters(expectedCount);
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      String reason =
+          new String(
+              record.headers().lastHeader(DeadLetterSerializer.REASON).value(),
+              StandardCharsets.UTF_8);
+      reasons.merge(reason, 1L, Long::sum);
+      assertThat(record.headers().lastHeader(DeadLetterSerializer.SOURCE_TOPIC)).isNotNull();
+      assertThat(
+              Instant.parse(
+                  new String(
+                      record.headers().lastHeader(DeadLetterSerializer.REJECTED_AT).value(),
+                      StandardCharsets.UTF_8)))
+          .isBefore(Instant.now().plusSeconds(1));
     }
+    assertThat(records).hasSize((int) expectedCount);
     Map<String, Long> expectedReasons = new TreeMap<>();
     expected
         .rejectedEvents()
@@ -575,6 +414,6 @@ class DisseminationPipelineITCase {
   }
 
   private long scalar(String sql) {
-    return client.queryAll(sql).get(0).getLong(1);
+    return bed.scalar(sql);
   }
 }

@@ -32,7 +32,9 @@ public enum RejectReason {
   INVALID_VALUE,
   /**
    * An enum arrived as its default symbol (UNKNOWN): written by a newer producer with a symbol this
-   * reader does not know yet. Replaying the dead letters after an upgrade recovers them.
+   * reader does not know yet. Replaying the originals after an upgrade recovers them: from the
+   * source topic, at the offset the dead letter names (the dead letter carries pseudonyms, not the
+   * ids).
    */
   UNKNOWN_SYMBOL
 }

@@ -246,6 +246,7 @@ public final class GeneratedStreamFacts {
   private Counts totals = Counts.ZERO;
   private long duplicates;
   private final SortedMap<QualityMinute, Long> qualityMinutes = new TreeMap<>();
+  private final SortedSet<String> personalIds = new TreeSet<>();
 
   private GeneratedStreamFacts() {}
 
@@ -285,6 +286,7 @@ public final class GeneratedStreamFacts {
   private DisseminationEvent decodeEvent(byte[] bytes, Instant now, AvroSingleObjectCodec codec) {
     try {
       DisseminationEvent event = DisseminationEvent.fromGenericRecord(codec.decode(bytes));
+      addPersonalIds(event);
       List<ValidationProblem> problems = event.validate(now);
       if (!problems.isEmpty()) {
         reject(rejectedEvents, Topics.EVENTS, problems.get(0).reason(), now);
@@ -294,6 +296,14 @@ public final class GeneratedStreamFacts {
     } catch (RejectedRecordException e) {
       reject(rejectedEvents, Topics.EVENTS, e.reason(), now);
       return null;
+    }
+  }
+
+  private void addPersonalIds(DisseminationEvent event) {
+    for (String id : new String[] {event.userId(), event.personId()}) {
+      if (id != null && !id.isEmpty()) {
+        personalIds.add(id);
+      }
     }
   }
 
@@ -374,6 +384,17 @@ public final class GeneratedStreamFacts {
               .add(event.outlet());
       default -> {}
     }
+  }
+
+  /**
+   * Every raw {@code user_id} and {@code person_id} the stream sends: those of every record of
+   * {@code chuanbo.events} that decodes, accepted or not. The broken ones that do not decode
+   * (truncated, JSON, unknown fingerprint) are made from an event the stream sends as well ({@link
+   * MalformedRecords}), so their ids are here too. None may be stored raw (DOMAIN.md: user ids are
+   * personal data).
+   */
+  public SortedSet<String> personalIds() {
+    return Collections.unmodifiableSortedSet(personalIds);
   }
 
   /** The accepted events, deduplicated, in the order received. */

@@ -16,11 +16,15 @@ import org.chuanbo.schemas.wire.AvroSingleObjectCodec;
  * events that decode but fail validation at their send time. Built from a real event, so that they
  * look like what a faulty collector or producer sends. The same for {@code
  * chuanbo.platform_counts}, built from a real report ({@link #makePlatformCount}).
+ *
+ * <p>Consumers' tests that must handle every kind ask for one of a given kind with {@link
+ * #event(Malformation, DisseminationEvent, Article, long)} and {@link
+ * #platformCount(PlatformMalformation, PlatformCount, long)}.
  */
-final class MalformedRecords {
+public final class MalformedRecords {
 
   /** The ways a record is broken; each one is rejected by decode or by validate. */
-  enum Malformation {
+  public enum Malformation {
     /** Cut short in transit: the codec says TOO_SHORT or TRUNCATED_BODY. */
     TRUNCATED,
     /** Not ours at all: random bytes (BAD_MARKER or TOO_SHORT). */
@@ -48,7 +52,7 @@ final class MalformedRecords {
   private static final Malformation[] ALL = Malformation.values();
 
   /** The ways a platform report is broken; each one is rejected by decode or by validate. */
-  enum PlatformMalformation {
+  public enum PlatformMalformation {
     /** Cut short in transit: TOO_SHORT or TRUNCATED_BODY. */
     TRUNCATED,
     /** A schema version nobody released (UNKNOWN_SCHEMA). */
@@ -83,6 +87,35 @@ final class MalformedRecords {
   }
 
   /**
+   * One broken record of the given kind made from {@code event} (the article it is about stands in
+   * for ARTICLE_ON_EVENTS_TOPIC), with the random choices {@code seed} makes.
+   */
+  public static byte[] event(
+      Malformation kind, DisseminationEvent event, Article article, long seed) {
+    MalformedRecords records = released();
+    byte[] encoded = records.encode(event);
+    return records.make(
+        kind, event, encoded, article, "malformed-" + seed, SeededRandom.forPurpose(seed, "kind"));
+  }
+
+  /** One broken report of the given kind made from {@code report}. */
+  public static byte[] platformCount(PlatformMalformation kind, PlatformCount report, long seed) {
+    MalformedRecords records = released();
+    byte[] encoded = records.encode(report);
+    return records.makePlatformCount(
+        kind, report, encoded, "malformed-" + seed, SeededRandom.forPurpose(seed, "kind"));
+  }
+
+  private static MalformedRecords released() {
+    SchemaCatalog catalog = SchemaCatalog.released();
+    return new MalformedRecords(
+        catalog,
+        AvroSingleObjectCodec.forRecord(catalog, DisseminationEvent.AVRO_NAME),
+        AvroSingleObjectCodec.forRecord(catalog, Article.AVRO_NAME),
+        AvroSingleObjectCodec.forRecord(catalog, PlatformCount.AVRO_NAME));
+  }
+
+  /**
    * A broken record made from {@code event} (whose correct bytes are {@code encoded}); the
    * decodable ones carry {@code freshEventId}, so they never share an id with a valid event.
    */
@@ -93,6 +126,16 @@ final class MalformedRecords {
       String freshEventId,
       SeededRandom random) {
     Malformation kind = ALL[random.nextInt(ALL.length)];
+    return make(kind, event, encoded, article, freshEventId, random);
+  }
+
+  private byte[] make(
+      Malformation kind,
+      DisseminationEvent event,
+      byte[] encoded,
+      Article article,
+      String freshEventId,
+      SeededRandom random) {
     DisseminationEvent.Builder invalid = event.toBuilder().eventId(freshEventId);
     return switch (kind) {
       case TRUNCATED -> Arrays.copyOf(encoded, 1 + random.nextInt(encoded.length - 1));
@@ -120,6 +163,15 @@ final class MalformedRecords {
   byte[] makePlatformCount(
       PlatformCount report, byte[] encoded, String freshReportId, SeededRandom random) {
     PlatformMalformation kind = ALL_PLATFORM[random.nextInt(ALL_PLATFORM.length)];
+    return makePlatformCount(kind, report, encoded, freshReportId, random);
+  }
+
+  private byte[] makePlatformCount(
+      PlatformMalformation kind,
+      PlatformCount report,
+      byte[] encoded,
+      String freshReportId,
+      SeededRandom random) {
     return switch (kind) {
       case TRUNCATED -> Arrays.copyOf(encoded, 1 + random.nextInt(encoded.length - 1));
       case UNKNOWN_FINGERPRINT -> withUnknownFingerprint(encoded, random);

@@ -337,6 +337,35 @@ class GeneratedStreamFactsTest {
   }
 
   @Test
+  void shouldKnowEveryRawIdTheGeneratedDaySends() throws Exception {
+    GeneratedStreamFacts facts = GeneratedStreams.defaultDayFacts();
+    for (DisseminationEvent event : facts.events()) {
+      assertThat(facts.personalIds()).contains(event.userId());
+      if (event.personId() != null) {
+        assertThat(facts.personalIds()).contains(event.personId());
+      }
+    }
+    // A record that does not decode is made from an event the stream sends too: the JSON ones
+    // name their user_id in clear, and it is known.
+    int json = 0;
+    for (OutgoingRecord record : GeneratedStreams.defaultDay()) {
+      if (record.kind() == RecordKind.MALFORMED && record.value()[0] == '{') {
+        String userId =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(record.value())
+                .get("user_id")
+                .asText();
+        assertThat(facts.personalIds()).contains(userId);
+        json++;
+      }
+    }
+    assertThat(json).as("JSON records in the day").isPositive();
+    assertThat(facts.personalIds())
+        .anyMatch(id -> id.startsWith("dy"))
+        .anyMatch(id -> id.startsWith("stb"));
+  }
+
+  @Test
   void shouldFindNoOrphanSharesAndSomeDeepCascadesInTheGeneratedDay() {
     GeneratedStreamFacts facts = GeneratedStreams.defaultDayFacts();
 

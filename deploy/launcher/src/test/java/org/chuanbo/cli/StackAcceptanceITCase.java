@@ -36,6 +36,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.Awaitility;
@@ -105,7 +106,7 @@ class StackAcceptanceITCase {
         encodedView(article, "v-2", now.minus(Duration.ofHours(3))), // three hours late
         arrival.plusSeconds(3));
     byte[] garbage = "this is not avro".getBytes(StandardCharsets.UTF_8);
-    send(article, garbage, arrival.plusSeconds(4));
+    RecordMetadata garbageSent = send(article, garbage, arrival.plusSeconds(4));
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(250))
@@ -118,7 +119,11 @@ class StackAcceptanceITCase {
         .contains("chuanbo-dissemination: RUNNING, restarts 0")
         .doesNotContain("last failure");
 
-    ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(garbage);
+    // Found by where it came from: its bytes are blanked, since unreadable bytes could hold an id.
+    ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(garbageSent);
+    assertThat(dead.value()).isEqualTo("*".repeat(garbage.length).getBytes(StandardCharsets.UTF_8));
+    assertThat(dead.headers().lastHeader("chuanbo.blanked.bytes").value())
+        .isEqualTo(Integer.toString(garbage.length).getBytes(StandardCharsets.UTF_8));
     assertThat(
             new String(
                 dead.headers().lastHeader("chuanbo.reject.reason").value(), StandardCharsets.UTF_8))
@@ -490,8 +495,9 @@ class StackAcceptanceITCase {
   }
 
   /** Sends to {@code chuanbo.events} with {@code reachedKafka} as the Kafka record timestamp. */
-  private static void send(String key, byte[] value, Instant reachedKafka) throws Exception {
-    producer
+  private static RecordMetadata send(String key, byte[] value, Instant reachedKafka)
+      throws Exception {
+    return producer
         .send(
             new ProducerRecord<>(
                 "chuanbo.events",
@@ -624,11 +630,17 @@ class StackAcceptanceITCase {
     return encode(schema, report);
   }
 
-  private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(byte[] value) {
+  /** The dead letter of a record sent to {@code chuanbo.events}, by its source headers. */
+  private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(RecordMetadata sent) {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.ports().kafkaAddress());
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, "acceptance-" + UUID.randomUUID());
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> fromSent =
+        r ->
+            header(r, "chuanbo.source.topic").equals(sent.topic())
+                && header(r, "chuanbo.source.partition").equals(Integer.toString(sent.partition()))
+                && header(r, "chuanbo.source.offset").equals(Long.toString(sent.offset()));
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of("chuanbo.events.dlq"));
@@ -638,12 +650,14 @@ class StackAcceptanceITCase {
           .until(
               () -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-                return seen.stream().anyMatch(r -> java.util.Arrays.equals(r.value(), value));
+                return seen.stream().anyMatch(fromSent);
               });
-      return seen.stream()
-          .filter(r -> java.util.Arrays.equals(r.value(), value))
-          .findFirst()
-          .orElseThrow();
+      return seen.stream().filter(fromSent).findFirst().orElseThrow();
     }
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

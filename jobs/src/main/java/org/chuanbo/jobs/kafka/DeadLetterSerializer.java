@@ -7,8 +7,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.chuanbo.jobs.records.RejectedRecord;
 
 /**
- * The dead-letter contract (ARCHITECTURE.md): the original key and value bytes, untouched, with
- * headers that say why the record was rejected, where it came from and when.
+ * The dead-letter contract (ARCHITECTURE.md): the original key, and the original value as far as it
+ * holds no raw user or person id ({@link DeadLetterRedaction}: ids become pseudonyms, or are
+ * blanked where the value does not decode), with headers that say why the record was rejected,
+ * where it came from, when, and what was redacted.
  */
 public final class DeadLetterSerializer implements KafkaRecordSerializationSchema<RejectedRecord> {
 
@@ -19,8 +21,23 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
   public static final String SOURCE_OFFSET = "chuanbo.source.offset";
   public static final String REJECTED_AT = "chuanbo.rejected.at";
 
-  /** On a truncated dead letter: how many bytes the original value had. */
+  /**
+   * On a truncated dead letter: how many bytes the value had before it was cut (after redaction,
+   * which keeps the length or, replacing ids by pseudonyms, changes it by a few bytes).
+   */
   public static final String TRUNCATED_FROM = "chuanbo.truncated.from.bytes";
+
+  /** The id fields whose values were replaced by their pseudonyms, comma-separated. */
+  public static final String REDACTED = "chuanbo.redacted";
+
+  /** How many bytes of the value were overwritten with {@link DeadLetterRedaction#BLANK}. */
+  public static final String BLANKED_BYTES = "chuanbo.blanked.bytes";
+
+  /**
+   * On a redacted dead letter: the HMAC-SHA-256 (hex, the pseudonym key) of the original value, to
+   * confirm which record of the source topic it was while that topic still retains it.
+   */
+  public static final String ORIGINAL_HMAC = "chuanbo.original.hmac-sha256";
 
   /**
    * The most bytes of the original value a dead letter carries. A record just under the broker's
@@ -34,24 +51,38 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
   static final int MAX_KEY_BYTES = 4 * 1024;
 
   private final String topic;
+  private final DeadLetterRedaction redaction;
 
-  public DeadLetterSerializer(String topic) {
+  public DeadLetterSerializer(String topic, DeadLetterRedaction redaction) {
     this.topic = topic;
+    this.redaction = redaction;
   }
 
   @Override
   public ProducerRecord<byte[], byte[]> serialize(
       RejectedRecord rejected, KafkaSinkContext context, Long timestamp) {
+    DeadLetterRedaction.Redacted redacted =
+        redaction.redact(rejected.original().value(), rejected.detail());
     RecordHeaders headers = new RecordHeaders();
     headers.add(REASON, utf8(rejected.reason()));
-    headers.add(DETAIL, utf8(rejected.detail()));
+    headers.add(DETAIL, utf8(redacted.detail()));
     headers.add(SOURCE_TOPIC, utf8(rejected.original().topic()));
     headers.add(SOURCE_PARTITION, utf8(Integer.toString(rejected.original().partition())));
     headers.add(SOURCE_OFFSET, utf8(Long.toString(rejected.original().offset())));
     headers.add(
         REJECTED_AT, utf8(java.time.Instant.ofEpochMilli(rejected.rejectedAtMillis()).toString()));
-    byte[] value = rejected.original().value();
-    if (value != null && value.length > MAX_VALUE_BYTES) {
+    if (!redacted.pseudonymised().isEmpty()) {
+      headers.add(REDACTED, utf8(String.join(",", redacted.pseudonymised())));
+    }
+    if (redacted.blankedBytes() > 0) {
+      headers.add(BLANKED_BYTES, utf8(Integer.toString(redacted.blankedBytes())));
+    }
+    if (redacted.originalDigest() != null) {
+      headers.add(ORIGINAL_HMAC, utf8(redacted.originalDigest()));
+    }
+    // Cut after redacting: a cut can only drop bytes, so it never brings an id back.
+    byte[] value = redacted.value();
+    if (value.length > MAX_VALUE_BYTES) {
       headers.add(TRUNCATED_FROM, utf8(Integer.toString(value.length)));
       value = java.util.Arrays.copyOf(value, MAX_VALUE_BYTES);
     }

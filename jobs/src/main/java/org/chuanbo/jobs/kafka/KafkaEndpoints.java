@@ -5,6 +5,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.chuanbo.jobs.functions.Pseudonymiser;
 import org.chuanbo.jobs.records.RawRecord;
 import org.chuanbo.jobs.records.RejectedRecord;
 import org.chuanbo.schemas.Topics;
@@ -34,12 +35,14 @@ public record KafkaEndpoints(String bootstrapServers, String groupId) {
 
   /**
    * At least once: a record may reach the dead-letter topic twice after a restart, never zero
-   * times.
+   * times. Its copies carry no raw user or person id: {@code pseudonymiser} (the job's own)
+   * replaces them, see {@link DeadLetterRedaction}.
    */
-  public KafkaSink<RejectedRecord> deadLetterSink() {
+  public KafkaSink<RejectedRecord> deadLetterSink(Pseudonymiser pseudonymiser) {
     return KafkaSink.<RejectedRecord>builder()
         .setBootstrapServers(bootstrapServers)
-        .setRecordSerializer(new DeadLetterSerializer(Topics.EVENTS_DLQ))
+        .setRecordSerializer(
+            new DeadLetterSerializer(Topics.EVENTS_DLQ, new DeadLetterRedaction(pseudonymiser)))
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .build();
   }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class DeadLetterSerializerTest {
 
-  private final DeadLetterSerializer serializer = new DeadLetterSerializer("chuanbo.events.dlq");
+  private final DeadLetterSerializer serializer =
+      new DeadLetterSerializer(
+          "chuanbo.events.dlq", new DeadLetterRedaction(RejectedEvents.PSEUDONYMISER));
 
   private ProducerRecord<byte[], byte[]> serialize(byte[] key, byte[] value, String detail) {
     return serializer.serialize(
@@ -27,13 +29,26 @@ class DeadLetterSerializerTest {
   }
 
   @Test
-  void shouldKeepAnOrdinaryRecordByteForByte() {
-    byte[] value = "not avro".getBytes(StandardCharsets.UTF_8);
-    ProducerRecord<byte[], byte[]> record = serialize("a1".getBytes(), value, "no marker");
-    assertThat(record.value()).isEqualTo(value);
+  void shouldKeepARecordWithoutIdsByteForByte() {
+    byte[] value = RejectedEvents.encode(RejectedEvents.event());
+    byte[] cut = Arrays.copyOf(value, 30); // cut short inside event_id: no id in it
+    ProducerRecord<byte[], byte[]> record = serialize("a1".getBytes(), cut, "cut short");
+    assertThat(record.value()).isEqualTo(cut);
     assertThat(header(record, DeadLetterSerializer.REASON)).isEqualTo("BAD_MARKER");
     assertThat(header(record, DeadLetterSerializer.SOURCE_OFFSET)).isEqualTo("42");
     assertThat(header(record, DeadLetterSerializer.TRUNCATED_FROM)).isNull();
+    assertThat(header(record, DeadLetterSerializer.BLANKED_BYTES)).isNull();
+  }
+
+  @Test
+  void shouldBlankAValueItCannotRead() {
+    byte[] value = "not avro, user oQ7_kdnW3ZpL2mXv9TbYc8sR1eHf".getBytes(StandardCharsets.UTF_8);
+    ProducerRecord<byte[], byte[]> record = serialize("a1".getBytes(), value, "no marker");
+    assertThat(record.value()).hasSameSizeAs(value).containsOnly(DeadLetterRedaction.BLANK);
+    assertThat(header(record, DeadLetterSerializer.BLANKED_BYTES))
+        .isEqualTo(Integer.toString(value.length));
+    assertThat(header(record, DeadLetterSerializer.ORIGINAL_HMAC))
+        .isEqualTo(RejectedEvents.PSEUDONYMISER.keyedDigest(value));
   }
 
   @Test

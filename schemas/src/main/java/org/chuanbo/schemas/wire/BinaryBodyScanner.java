@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.chuanbo.schemas.RejectReason;
 import org.chuanbo.schemas.RejectedRecordException;
@@ -63,6 +65,31 @@ final class BinaryBodyScanner {
               + " record, at byte "
               + scanner.pos);
     }
+  }
+
+  /**
+   * Walks a record's top-level fields one after the other, as {@link #scan} does, and reports where
+   * each complete one lies and where the walk stopped; for {@link MessageLayout}.
+   */
+  static MessageLayout.Body fields(Schema writer, byte[] bytes, int offset) {
+    BinaryBodyScanner scanner = new BinaryBodyScanner(bytes, offset);
+    List<MessageLayout.FieldExtent> complete = new ArrayList<>();
+    for (Schema.Field field : writer.getFields()) {
+      int start = scanner.pos;
+      try {
+        // The same path and depth as scan's walk through the record, so the same rules apply.
+        scanner.value(field.schema(), field.name(), 1);
+      } catch (RejectedRecordException e) {
+        return new MessageLayout.Body(
+            complete, new MessageLayout.Stop(e.reason(), field.name(), start));
+      }
+      complete.add(new MessageLayout.FieldExtent(field.name(), start, scanner.pos));
+    }
+    if (scanner.pos != bytes.length) {
+      return new MessageLayout.Body(
+          complete, new MessageLayout.Stop(TRAILING_BYTES, null, scanner.pos));
+    }
+    return new MessageLayout.Body(complete, null);
   }
 
   private void value(Schema schema, String where, int depth) throws RejectedRecordException {

@@ -1,0 +1,242 @@
+package org.chuanbo.jobs;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
+import org.chuanbo.clickhouse.local.LocalClickHouse;
+import org.chuanbo.generator.GeneratedStreamFacts;
+import org.chuanbo.generator.GeneratorSettings;
+import org.chuanbo.generator.OutgoingRecord;
+import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
+import org.chuanbo.jobs.clickhouse.ClickHouseSink;
+import org.chuanbo.jobs.clickhouse.Migrations;
+import org.chuanbo.jobs.kafka.KafkaEndpoints;
+import org.chuanbo.jobs.records.EnrichedEvent;
+import org.chuanbo.jobs.tables.EventsTable;
+import org.chuanbo.kafka.local.ContractTopics;
+import org.chuanbo.kafka.local.LocalKafka;
+import org.chuanbo.kafka.local.LocalKafkaSettings;
+import org.chuanbo.kafka.local.LoopbackPorts;
+import org.chuanbo.kafka.local.RecordPublisher;
+import org.chuanbo.schemas.Topics;
+
+/**
+ * What the whole-pipeline tests share: a fresh Kafka broker with the contract topics, the migrated
+ * local ClickHouse with the job's tables emptied, the generated stream published with its send
+ * times, the job started on the test's MiniCluster, and the wait until every table has caught up.
+ */
+final class PipelineTestBed implements AutoCloseable {
+
+  static final int PARALLELISM = 2;
+
+  private final LocalKafka kafka;
+  private final ClickHouseEndpoint clickHouse;
+  private final Client client;
+
+  private PipelineTestBed(LocalKafka kafka, ClickHouseEndpoint clickHouse, Client client) {
+    this.kafka = kafka;
+    this.clickHouse = clickHouse;
+    this.client = client;
+  }
+
+  /** Starts a broker with its data under {@code temp}, and empties the job's tables. */
+  static PipelineTestBed start(Path temp) throws Exception {
+    LocalKafka kafka =
+        new LocalKafka(
+            LocalKafkaSettings.in(temp.resolve("kafka")).withPort(LoopbackPorts.freePort()));
+    kafka.start();
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      ContractTopics.createMissing(admin);
+    }
+    ClickHouseEndpoint clickHouse = ClickHouseEndpoint.local(LocalClickHouse.server().port());
+    Migrations.bundled().apply(clickHouse);
+    Client client = clickHouse.newClient();
+    for (String table :
+        List.of(
+            "events",
+            "article_minute",
+            "article_versions",
+            "share_cascade",
+            "article_spread_versions",
+            "platform_count_reports",
+            "reach_daily",
+            "ingest_quality_minute")) {
+      client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
+    }
+    return new PipelineTestBed(kafka, clickHouse, client);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    kafka.stop();
+  }
+
+  /** A day two days ago (Shanghai), so no generated event is in the future of the job's clock. */
+  static GeneratorSettings settings(long seed) {
+    LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2);
+    return new GeneratorSettings(1, seed, 0.15, start);
+  }
+
+  Client client() {
+    return client;
+  }
+
+  ClickHouseEndpoint clickHouse() {
+    return clickHouse;
+  }
+
+  /** The broker's own log (it runs in a JVM of its own). */
+  Path kafkaLog() {
+    return kafka.logFile();
+  }
+
+  /**
+   * Sends the records stamped with their send times, so that the minute each reached Kafka is the
+   * one the oracle knows (the generated day is two days old: inside the topics' retention).
+   */
+  void publish(List<OutgoingRecord> records) {
+    try (RecordPublisher publisher = new RecordPublisher(kafka.bootstrapServers())) {
+      publisher.publish(
+          records.stream()
+              .map(
+                  r ->
+                      new RecordPublisher.OutgoingBytes(
+                          r.topic(), r.key(), r.value(), r.sendAtMillis()))
+              .toList(),
+          sent -> {});
+    }
+  }
+
+  /** The job as the stack runs it, on the test's MiniCluster. */
+  JobClient startJob() throws Exception {
+    return startJob(new ClickHouseSink<>(clickHouse, EventsTable.MAPPING));
+  }
+
+  /** The job with another sink for chuanbo.events (one that fails, say). */
+  JobClient startJob(Sink<EnrichedEvent> eventsSink) throws Exception {
+    Configuration configuration = new Configuration();
+    DisseminationJob.configureRecovery(configuration);
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+    env.setParallelism(PARALLELISM);
+    JobSettings settings =
+        JobSettings.defaults()
+            .withCheckpointInterval(Duration.ofMillis(500))
+            .withPseudonymKey("pipeline-test-key-" + UUID.randomUUID());
+    DisseminationJob.enableCheckpointing(env, settings);
+    KafkaEndpoints endpoints =
+        new KafkaEndpoints(kafka.bootstrapServers(), "pipeline-test-" + UUID.randomUUID());
+    new DisseminationJob(
+            settings,
+            DisseminationJob.Sources.kafka(endpoints),
+            DisseminationJob.Sinks.clickHouseAndKafka(
+                    clickHouse, endpoints, settings.pseudonymiser())
+                .withEvents(eventsSink),
+            Clock.systemUTC())
+        .build(env);
+    return env.executeAsync("pipeline test");
+  }
+
+  void awaitCaughtUp(GeneratedStreamFacts expected) {
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                scalar("SELECT count() FROM chuanbo.events") == expected.events().size()
+                    && scalar("SELECT sum(views) FROM chuanbo.article_minute")
+                        == expected.totals().views()
+                    && scalar(
+                            "SELECT sum(shares) + sum(reposts) + sum(likes) + sum(comments) FROM chuanbo.article_minute")
+                        == expected.totals().engagements()
+                    && scalar("SELECT count() FROM chuanbo.share_cascade")
+                        == expected.cascadeShares().size()
+                    && scalar("SELECT sum(records) FROM chuanbo.ingest_quality_minute")
+                        == expected.qualityMinutes().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum()
+                    && spreadTotals().equals(expectedSpreadTotals(expected)));
+  }
+
+  /** Every record of the dead-letter topic, once there are {@code expectedCount} of them. */
+  List<ConsumerRecord<byte[], byte[]>> deadLetters(long expectedCount) {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + UUID.randomUUID());
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.EVENTS_DLQ));
+      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                return records.size() >= expectedCount;
+              });
+      return records;
+    }
+  }
+
+  /** How many records the stream sends to the dead-letter topic, from every topic. */
+  static long expectedDeadLetters(GeneratedStreamFacts expected) {
+    return expected.rejectedEventCount()
+        + expected.rejectedArticles().values().stream().mapToLong(Long::longValue).sum()
+        + expected.rejectedPlatformCounts().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  long scalar(String sql) {
+    return client.queryAll(sql).get(0).getLong(1);
+  }
+
+  /** A few sums over article_spread: equal once the last revision of every article is in. */
+  private List<Long> spreadTotals() {
+    GenericRecord row =
+        client
+            .queryAll(
+                "SELECT count(), sum(views), sum(counted_views), sum(reach), sum(shares),"
+                    + " sum(engagements), sum(cascade_shares) FROM chuanbo.article_spread")
+            .get(0);
+    List<Long> totals = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      totals.add(row.getLong(i));
+    }
+    return totals;
+  }
+
+  private static List<Long> expectedSpreadTotals(GeneratedStreamFacts expected) {
+    var spread = expected.spreadByArticle().values();
+    return List.of(
+        (long) spread.size(),
+        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::views).sum(),
+        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::countedViews).sum(),
+        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::reach).sum(),
+        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::shares).sum(),
+        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::engagements).sum(),
+        spread.stream().mapToLong(GeneratedStreamFacts.ArticleSpread::cascadeShares).sum());
+  }
+}

@@ -1,0 +1,3 @@
+-- The distinct values of one column of one table, as text.
+SELECT DISTINCT toString({column:Identifier})
+FROM {database:Identifier}.{table:Identifier}
