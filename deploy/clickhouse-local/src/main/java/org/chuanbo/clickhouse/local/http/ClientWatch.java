@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * the client (CLOSE_WAIT) or gone is killed with {@code KILL QUERY}. Statements are found by a
  * comment the endpoint puts first in their text ({@link #marker}). Without {@code /proc} (not
  * Linux), the watch does nothing and abandoned statements run until their time limit.
+ *
+ * <p>A wrong kill fails a healthy query, so the watch is careful: a statement is judged only by a
+ * connection table read after it started, and killed only after two sweeps in a row miss its
+ * client, because the kernel writes {@code /proc/net/tcp} in pages and a read while connections
+ * come and go can skip a live one.
  */
 final class ClientWatch {
 
@@ -29,9 +34,11 @@ final class ClientWatch {
   private static final List<Path> TCP_TABLES =
       List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
   private static final String ESTABLISHED = "01";
+  private static final int MISSES_BEFORE_CANCEL = 2;
 
   private final ChdbEngine engine;
   private final Map<String, Watched> running = new ConcurrentHashMap<>();
+  private final Map<String, Integer> missedSweeps = new ConcurrentHashMap<>();
   private final boolean available = Files.isReadable(TCP_TABLES.get(0));
   private final int serverPort;
 
@@ -59,7 +66,10 @@ final class ClientWatch {
   /** Watches the client on {@code clientPort} while its statement runs. */
   Watching watch(int clientPort, String marker) {
     running.put(marker, new Watched(clientPort, marker));
-    return () -> running.remove(marker);
+    return () -> {
+      running.remove(marker);
+      missedSweeps.remove(marker);
+    };
   }
 
   /** Kills the statements whose clients are gone; run every half second. */
@@ -67,12 +77,20 @@ final class ClientWatch {
     if (!available || running.isEmpty()) {
       return;
     }
+    List<Watched> startedBeforeTheRead = List.copyOf(running.values());
     Set<Integer> connected = connectedClientPorts();
-    for (Watched watched : running.values()) {
-      if (!connected.contains(watched.clientPort()) && running.remove(watched.marker()) != null) {
+    for (Watched watched : startedBeforeTheRead) {
+      String marker = watched.marker();
+      if (connected.contains(watched.clientPort())) {
+        missedSweeps.remove(marker);
+      } else if (missedSweeps.merge(marker, 1, Integer::sum) >= MISSES_BEFORE_CANCEL
+          && running.remove(marker) != null) {
+        missedSweeps.remove(marker);
         cancel(watched);
       }
     }
+    // a statement that ended while this sweep ran must not leave its count behind
+    missedSweeps.keySet().retainAll(running.keySet());
   }
 
   private void cancel(Watched watched) {
