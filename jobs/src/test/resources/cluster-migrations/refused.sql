@@ -12,7 +12,7 @@ ENGINE = ReplicatedMergeTree('/x', 'y') ORDER BY article_id;
 CREATE TABLE IF NOT EXISTS chuanbo.latest_titles (article_id String, title String, at DateTime)
 ENGINE = ReplacingMergeTree(at) ORDER BY title;
 
--- expect: CREATE TABLE … AS has no cluster form
+-- expect: expected the column list after the name
 CREATE TABLE IF NOT EXISTS chuanbo.events_copy AS chuanbo.events;
 
 -- expect: a materialized view needs TO <table>

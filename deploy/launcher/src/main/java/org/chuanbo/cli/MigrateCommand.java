@@ -55,6 +55,13 @@ final class MigrateCommand implements Runnable {
 
   @Override
   public void run() {
+    if (cluster != null) {
+      try {
+        ClusterMigrations.checkClusterName(cluster);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--cluster: " + e.getMessage());
+      }
+    }
     if (cluster != null && !print) {
       throw new ParameterException(
           spec.commandLine(),
@@ -62,13 +69,6 @@ final class MigrateCommand implements Runnable {
               + " --cluster "
               + cluster
               + " --print with clickhouse-client on one node");
-    }
-    if (cluster != null) {
-      try {
-        ClusterMigrations.checkClusterName(cluster);
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "--cluster: " + e.getMessage());
-      }
     }
     Migrations migrations = Migrations.bundled();
     if (print) {

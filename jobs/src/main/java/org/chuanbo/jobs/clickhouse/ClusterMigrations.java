@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chuanbo.jobs.JobSettings;
 import org.chuanbo.jobs.clickhouse.Migrations.Migration;
 
 /**
@@ -101,8 +102,9 @@ public final class ClusterMigrations {
   static final String CLUSTER_PATH =
       "'/clickhouse/tables/all/{database}/{table}', '{shard}-{replica}'";
 
-  /** The job's deduplication horizon (7 days, JobSettings), for replicated block ids. */
-  static final long DEDUPLICATION_WINDOW_SECONDS = 7 * 24 * 3600;
+  /** How long replicated block ids are kept: as long as the job remembers event ids (7 days). */
+  static final long DEDUPLICATION_WINDOW_SECONDS =
+      JobSettings.defaults().deduplicationHorizon().toSeconds();
 
   private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final String NAME = "([A-Za-z_][A-Za-z0-9_]*)";
@@ -269,7 +271,9 @@ public final class ClusterMigrations {
     int open = header.end();
     if (open >= statement.length() || statement.charAt(open) != '(') {
       throw new IllegalArgumentException(
-          name + ": expected its column list; CREATE TABLE … AS has no cluster form here");
+          name
+              + ": expected the column list after the name (CREATE TABLE … AS, or ON CLUSTER in"
+              + " the file itself, have no cluster form here)");
     }
     int close = SqlText.closingParenthesis(statement, open);
     String columns = statement.substring(open, close + 1);
