@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.chuanbo.clickhouse.local.LocalClickHouse;
 import org.chuanbo.jobs.clickhouse.Migrations.Migration;
 import org.chuanbo.jobs.spread.DisseminationIndex;
@@ -48,6 +52,28 @@ class MigrationScriptITCase {
       }
     }
     assertThat(statements).hasSizeGreaterThan(bundled.size());
+  }
+
+  @Test
+  void shouldSetOnlyTableSettingsClickHouseKnows() throws Exception {
+    Set<String> settings = new TreeSet<>();
+    Matcher clause =
+        Pattern.compile("\\nSETTINGS (.+)").matcher(MigrationScript.onCluster(bundled, "chuanbo"));
+    while (clause.find()) {
+      for (String setting : clause.group(1).replace(";", "").split(",")) {
+        settings.add(setting.substring(0, setting.indexOf('=')).strip());
+      }
+    }
+
+    Set<String> known = new TreeSet<>();
+    try (Client client = endpoint.newClient()) {
+      client
+          .queryAll("SELECT name FROM system.merge_tree_settings")
+          .forEach(row -> known.add(row.getString("name")));
+    }
+    assertThat(settings)
+        .contains("replicated_deduplication_window", "replicated_deduplication_window_seconds");
+    assertThat(known).containsAll(settings);
   }
 
   @Test
