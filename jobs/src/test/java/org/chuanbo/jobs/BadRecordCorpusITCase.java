@@ -29,26 +29,18 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.Awaitility;
-import org.chuanbo.clickhouse.local.LocalClickHouse;
 import org.chuanbo.generator.GeneratedStreamFacts;
 import org.chuanbo.generator.GeneratorSettings;
 import org.chuanbo.generator.OutgoingRecord;
 import org.chuanbo.generator.StreamGenerator;
-import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
-import org.chuanbo.jobs.clickhouse.Migrations;
 import org.chuanbo.jobs.corpus.BadRecordCorpus;
 import org.chuanbo.jobs.corpus.CorpusEntry;
 import org.chuanbo.jobs.corpus.CorpusRecipes;
@@ -57,10 +49,6 @@ import org.chuanbo.jobs.corpus.StoredRows;
 import org.chuanbo.jobs.kafka.DeadLetterRedaction;
 import org.chuanbo.jobs.kafka.DeadLetterSerializer;
 import org.chuanbo.jobs.kafka.KafkaEndpoints;
-import org.chuanbo.kafka.local.ContractTopics;
-import org.chuanbo.kafka.local.LocalKafka;
-import org.chuanbo.kafka.local.LocalKafkaSettings;
-import org.chuanbo.kafka.local.LoopbackPorts;
 import org.chuanbo.schemas.RejectedRecordException;
 import org.chuanbo.schemas.Topics;
 import org.chuanbo.schemas.catalog.SchemaCatalog;
@@ -96,9 +84,7 @@ class BadRecordCorpusITCase {
               .build());
 
   @TempDir Path temp;
-  private LocalKafka kafka;
-  private final ClickHouseEndpoint clickHouse =
-      ClickHouseEndpoint.local(LocalClickHouse.server().port());
+  private PipelineTestBed bed;
   private Client client;
   private final JobSettings settings =
       JobSettings.defaults()
@@ -113,37 +99,15 @@ class BadRecordCorpusITCase {
 
   @BeforeEach
   void startKafkaAndCleanTables() throws Exception {
-    kafka =
-        new LocalKafka(
-            LocalKafkaSettings.in(temp.resolve("kafka")).withPort(LoopbackPorts.freePort()));
-    kafka.start();
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      ContractTopics.createMissing(admin);
-    }
-    Migrations.bundled().apply(clickHouse);
-    client = clickHouse.newClient();
-    for (String table :
-        List.of(
-            "events",
-            "article_minute",
-            "article_versions",
-            "share_cascade",
-            "article_spread_versions",
-            "platform_count_reports",
-            "reach_daily",
-            "ingest_quality_minute")) {
-      client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
-    }
+    bed = PipelineTestBed.start(temp);
+    client = bed.client();
   }
 
   @AfterEach
   void stopKafka() {
-    if (client != null) {
-      client.close();
+    if (bed != null) {
+      bed.close();
     }
-    kafka.stop();
   }
 
   @Test
@@ -191,7 +155,7 @@ class BadRecordCorpusITCase {
   private Map<Position, Sent> publishInterleaved(
       List<OutgoingRecord> stream, List<CorpusEntry> corpus) throws Exception {
     Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bed.bootstrapServers());
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -242,12 +206,12 @@ class BadRecordCorpusITCase {
     env.setParallelism(PARALLELISM);
     DisseminationJob.enableCheckpointing(env, settings);
     KafkaEndpoints endpoints =
-        new KafkaEndpoints(kafka.bootstrapServers(), "corpus-test-" + UUID.randomUUID());
+        new KafkaEndpoints(bed.bootstrapServers(), "corpus-test-" + UUID.randomUUID());
     new DisseminationJob(
             settings,
             DisseminationJob.Sources.kafka(endpoints),
             DisseminationJob.Sinks.clickHouseAndKafka(
-                clickHouse, endpoints, settings.pseudonymiser()),
+                bed.clickHouse(), endpoints, settings.pseudonymiser()),
             Clock.systemUTC())
         .build(env);
     return env.executeAsync("bad-record corpus");
@@ -318,7 +282,7 @@ class BadRecordCorpusITCase {
 
     DeadLetterRedaction redaction = new DeadLetterRedaction(settings.pseudonymiser());
     List<ConsumerRecord<byte[], byte[]>> deadLetters =
-        readDeadLetters(expectedGenerated + expectedCorpus);
+        bed.deadLetters(expectedGenerated + expectedCorpus);
     Map<String, Long> generatedReasons = new TreeMap<>();
     Set<Position> seen = new HashSet<>();
     List<String> wrong = new ArrayList<>();
@@ -367,28 +331,6 @@ class BadRecordCorpusITCase {
     assertThat(wrong).isEmpty();
     assertThat(generatedReasons).isEqualTo(expectedGeneratedReasons);
     assertThat(deadLetters).hasSize((int) (expectedGenerated + expectedCorpus));
-  }
-
-  private List<ConsumerRecord<byte[], byte[]>> readDeadLetters(long atLeast) {
-    Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + UUID.randomUUID());
-    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(Topics.EVENTS_DLQ));
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-                return records.size() >= atLeast;
-              });
-      // Anything beyond the expected count would be a repeat: give it a moment to show up.
-      consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
-    }
-    return records;
   }
 
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -108,6 +108,11 @@ final class PipelineTestBed implements AutoCloseable {
     return clickHouse;
   }
 
+  /** Where a producer or consumer of the test's own reaches the broker. */
+  String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
   /** The broker's own log (it runs in a JVM of its own). */
   Path kafkaLog() {
     return kafka.logFile();
@@ -198,6 +203,8 @@ final class PipelineTestBed implements AutoCloseable {
                 consumer.poll(Duration.ofMillis(500)).forEach(records::add);
                 return records.size() >= expectedCount;
               });
+      // Anything beyond the expected count would be a repeat: give it a moment to show up.
+      consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
       return records;
     }
   }
