@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.chuanbo.generator.GeneratedStreamFacts;
 import org.chuanbo.generator.OutgoingRecord;
+import org.chuanbo.generator.RawIdSearch;
 import org.chuanbo.generator.RecordKind;
 import org.chuanbo.generator.StreamGenerator;
 import org.chuanbo.jobs.kafka.DeadLetterSerializer;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * the local ClickHouse; then every text column of every table of {@code chuanbo}, every dead letter
  * (key, value, header names and values) and the log of the run (this JVM's output, where the tests'
  * slf4j-simple writes, and the broker's log) are searched for every raw id the generator sent
- * (RawIds: the start of each id, so a piece left by a cut counts too).
+ * (RawIdSearch: the start of each id, so a piece left by a cut counts too).
  */
 class RawIdPrivacyITCase {
 
@@ -54,7 +55,7 @@ class RawIdPrivacyITCase {
   void shouldLeaveNoRawIdInAnyTableDeadLetterOrLogOfARun() throws Exception {
     List<OutgoingRecord> stream = StreamGenerator.generate(PipelineTestBed.settings(13));
     GeneratedStreamFacts expected = GeneratedStreamFacts.of(stream);
-    RawIds rawIds = RawIds.of(expected.personalIds());
+    RawIdSearch rawIds = RawIdSearch.of(expected.personalIds());
     assertThat(
             stream.stream()
                 .filter(r -> r.kind() == RecordKind.MALFORMED && r.topic().equals(Topics.EVENTS))
@@ -99,7 +100,7 @@ class RawIdPrivacyITCase {
 
   /** Every text column of every table and view of {@code chuanbo}. */
   private static void searchTables(
-      PipelineTestBed bed, RawIds rawIds, Map<String, SortedSet<String>> found) {
+      PipelineTestBed bed, RawIdSearch rawIds, Map<String, SortedSet<String>> found) {
     List<GenericRecord> columns =
         bed.client().queryAll(sql("text_columns"), Map.of("database", "chuanbo"));
     assertThat(columns)
@@ -122,7 +123,7 @@ class RawIdPrivacyITCase {
   /** Returns how many dead letters say they were redacted. */
   private static int searchDeadLetters(
       List<ConsumerRecord<byte[], byte[]>> deadLetters,
-      RawIds rawIds,
+      RawIdSearch rawIds,
       Map<String, SortedSet<String>> found) {
     int redacted = 0;
     for (ConsumerRecord<byte[], byte[]> record : deadLetters) {

@@ -22,14 +22,21 @@ public final class MigrationScript {
   private MigrationScript() {}
 
   /** The statements {@code ./chuanbo migrate} applies to one server. */
+  /** What Migrations.statementSettings() sets, for a clickhouse-client session running a script. */
+  private static final String BACKFILLS_TOUCH_ANY_PARTITION =
+      """
+      -- A backfill copies existing rows, which may span any number of monthly partitions.
+      SET max_partitions_per_insert_block = 0;
+      """;
+
   public static String plain(List<Migration> migrations) {
     StringBuilder script = new StringBuilder();
     script.append(
         """
         -- Chuanbo's ClickHouse schema for one server, from schemas/clickhouse/ (%s),
         -- printed by ./chuanbo migrate --print: what ./chuanbo migrate applies, without recording it.
-        """
-            .formatted(range(migrations)));
+        %s"""
+            .formatted(range(migrations), BACKFILLS_TOUCH_ANY_PARTITION));
     for (Migration migration : migrations) {
       appendFile(script, migration.name(), SqlScript.statements(migration.sql()));
     }
@@ -51,8 +58,8 @@ public final class MigrationScript {
         -- Distributed table it reaches every shard; into a table replicated to every node, every node.
         -- Tables with article_id are sharded by it (<name>_local on each shard, Distributed <name>);
         -- the others are replicated to every node. Why: ClusterMigrations' class comment.
-        """
-            .formatted(cluster, range(migrations)));
+        %3$s"""
+            .formatted(cluster, range(migrations), BACKFILLS_TOUCH_ANY_PARTITION));
     for (ClusterMigration migration : clustered.migrations()) {
       appendFile(script, migration.name(), migration.statements());
     }

@@ -1,6 +1,7 @@
 package org.chuanbo.jobs.clickhouse;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.command.CommandSettings;
 import com.clickhouse.client.api.query.GenericRecord;
 import com.clickhouse.data.ClickHouseFormat;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -62,6 +63,18 @@ public final class Migrations {
     return migrations;
   }
 
+  /**
+   * How every migration statement runs. A migration that copies existing rows into a new table
+   * (0009's backfill of reach_daily) may touch any number of monthly partitions, and ClickHouse
+   * refuses an insert touching more than 100 by default: on a database holding a few years of
+   * events, or late events from long ago, the migration would fail the same way every time.
+   */
+  public static CommandSettings statementSettings() {
+    CommandSettings settings = new CommandSettings();
+    settings.serverSetting("max_partitions_per_insert_block", "0");
+    return settings;
+  }
+
   /** Applies what is missing; returns the names applied now (empty when all were applied). */
   public List<String> apply(ClickHouseEndpoint endpoint) {
     try (Client client = endpoint.newClient()) {
@@ -106,7 +119,12 @@ public final class Migrations {
 
     void run(String script) {
       for (String statement : SqlScript.statements(script)) {
-        call(() -> client.execute(statement).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).close());
+        call(
+            () ->
+                client
+                    .execute(statement, statementSettings())
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .close());
       }
     }
 

@@ -1,4 +1,4 @@
-package org.chuanbo.jobs;
+package org.chuanbo.generator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -8,22 +8,23 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Finds raw user and person ids in any bytes or text. It looks for each id's first {@link #PIECE}
- * characters (the whole id when shorter), not only the whole id: a record cut short may carry the
- * start of one, and that is as raw. The generator's ids all start with a fixed, non-hex prefix
- * ({@code o}, {@code ck_}, {@code stb0774}, {@code dy}, ...), so pseudonyms and event ids (hex) do
- * not match by chance.
+ * Finds raw user and person ids ({@link GeneratedStreamFacts#personalIds()}) in any bytes or text:
+ * what the privacy tests search tables, dead letters and logs with. It looks for each id's first
+ * {@link #PIECE} characters (the whole id when shorter), not only the whole id: a record cut short
+ * may carry the start of one, and that is as raw. The generator's ids all start with a fixed,
+ * non-hex prefix ({@code o}, {@code ck_}, {@code stb0774}, {@code dy}, ...), so pseudonyms and
+ * event ids (hex) do not match by chance.
  */
-final class RawIds {
+public final class RawIdSearch {
 
-  static final int PIECE = 8;
+  public static final int PIECE = 8;
 
   /** The pieces looked for, as ISO-8859-1 text of their UTF-8 bytes, each with an id it starts. */
   private final Map<String, String> idByPiece = new HashMap<>();
 
   private final SortedSet<Integer> lengths = new TreeSet<>();
 
-  private RawIds(Collection<String> ids) {
+  private RawIdSearch(Collection<String> ids) {
     for (String id : ids) {
       String piece = id.length() <= PIECE ? id : id.substring(0, PIECE);
       idByPiece.putIfAbsent(latin1(piece.getBytes(StandardCharsets.UTF_8)), id);
@@ -31,20 +32,20 @@ final class RawIds {
     idByPiece.keySet().forEach(piece -> lengths.add(piece.length()));
   }
 
-  static RawIds of(Collection<String> ids) {
+  public static RawIdSearch of(Collection<String> ids) {
     if (ids.isEmpty()) {
       throw new IllegalArgumentException("no ids to look for");
     }
-    return new RawIds(ids);
+    return new RawIdSearch(ids);
   }
 
   /** The ids a piece of which occurs in {@code text}. */
-  SortedSet<String> in(String text) {
+  public SortedSet<String> in(String text) {
     return text == null ? new TreeSet<>() : in(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The ids a piece of which occurs in {@code bytes}. */
-  SortedSet<String> in(byte[] bytes) {
+  public SortedSet<String> in(byte[] bytes) {
     SortedSet<String> found = new TreeSet<>();
     if (bytes == null) {
       return found;
