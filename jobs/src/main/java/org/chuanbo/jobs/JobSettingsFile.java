@@ -181,7 +181,7 @@ public final class JobSettingsFile {
                 duration("spread.share-parent-wait", true),
                 number("spread.max-pending-shares", 1, Long.MAX_VALUE),
                 number("spread.exact-reach-limit", 1, Long.MAX_VALUE),
-                (int) number("spread.exact-virality-limit", 2, Integer.MAX_VALUE)));
+                (int) number("spread.exact-virality-limit", 1, Integer.MAX_VALUE)));
     return new JobDeployment(
         text("kafka.bootstrap-servers"),
         text("kafka.group-id"),
