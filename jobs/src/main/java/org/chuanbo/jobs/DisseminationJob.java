@@ -55,9 +55,53 @@ import org.chuanbo.schemas.Topics;
  * The dissemination pipeline: Kafka events and articles in, ClickHouse tables out, exactly once.
  *
  * <p>It is handed its sources and sinks (Kafka and ClickHouse in production, finite sources and
- * collecting sinks in tests) and assembles the pipeline in {@link #build}, top to bottom.
+ * collecting sinks in tests) and assembles the pipeline in {@link #build}, top to bottom. {@link
+ * #main} runs it on a Flink cluster ({@code flink run}, the Kubernetes operator) from one settings
+ * file; {@link #prepare} wires the real sources and sinks, for main, the local stack and the tests.
  */
 public final class DisseminationJob {
+
+  /** The job's name in Flink (web UI, REST API, metrics). */
+  public static final String NAME = "chuanbo-dissemination";
+
+  /**
+   * Runs the job on the cluster that {@code flink run} (or the operator) provides: {@code
+   * [--settings FILE]}, secrets from the environment ({@link JobSettingsFile}). A mistake in the
+   * settings prints one line and exits with status 2, without a stack trace.
+   */
+  public static void main(String[] args) throws Exception {
+    JobDeployment deployment;
+    try {
+      deployment = JobSettingsFile.fromArguments(args, System.getenv()).requirePseudonymKey();
+    } catch (InvalidSettingsException e) {
+      System.err.println("chuanbo job: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    prepare(deployment, env);
+    env.execute(NAME);
+  }
+
+  /**
+   * Applies the deployment's Flink options (state backend, checkpoints, max parallelism, restarts)
+   * to {@code env} and builds the pipeline between its Kafka and ClickHouse into it; the caller
+   * executes it.
+   *
+   * @throws InvalidSettingsException without a usable pseudonymisation key
+   */
+  public static void prepare(JobDeployment deployment, StreamExecutionEnvironment env) {
+    JobSettings settings = deployment.requirePseudonymKey().job();
+    env.configure(deployment.flinkConfiguration());
+    enableCheckpointing(env, settings);
+    KafkaEndpoints kafka = deployment.kafka();
+    new DisseminationJob(
+            settings,
+            Sources.kafka(kafka),
+            Sinks.clickHouseAndKafka(deployment.clickHouse(), kafka, settings.pseudonymiser()),
+            Clock.systemUTC())
+        .build(env);
+  }
 
   /**
    * Where the job reads: raw records of {@code chuanbo.events}, {@code chuanbo.articles} and {@code

@@ -2,15 +2,13 @@ package org.chuanbo.jobs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -18,12 +16,10 @@ import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
-import org.chuanbo.jobs.kafka.KafkaEndpoints;
 
 /**
- * Runs the dissemination job on a Flink MiniCluster in this JVM, with the web UI, reading the given
- * Kafka and writing the given ClickHouse. Checkpoints are kept under a directory and the job
+ * Runs the dissemination job on a Flink MiniCluster in this JVM, with the web UI, wired as on a
+ * cluster ({@link DisseminationJob#prepare}). Checkpoints are kept under a directory and the job
  * resumes from the newest one, so stopping and starting the local stack neither re-counts nor skips
  * an event.
  */
@@ -31,15 +27,13 @@ public final class LocalJobRunner {
 
   private LocalJobRunner() {}
 
-  /** Submits the job and returns at once; the job runs until cancelled. */
-  public static JobClient start(
-      String kafkaBootstrap,
-      ClickHouseEndpoint clickHouse,
-      Path checkpoints,
-      int webPort,
-      int parallelism,
-      JobSettings settings) {
-    Configuration configuration = new Configuration();
+  /**
+   * Submits the job and returns at once; the job runs until cancelled. {@code deployment} is the
+   * settings file's, with the local stack's addresses, credentials, key and a {@code file:}
+   * checkpoint directory, which it resumes from.
+   */
+  public static JobClient start(JobDeployment deployment, int webPort, int parallelism) {
+    Configuration configuration = deployment.flinkConfiguration();
     configuration.set(RestOptions.PORT, webPort);
     configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     // Nothing of the local stack listens beyond this machine: the blob server and the task
@@ -49,29 +43,15 @@ public final class LocalJobRunner {
     configuration.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
     configuration.set(TaskManagerOptions.HOST, "127.0.0.1");
     configuration.set(WebOptions.SUBMIT_ENABLE, false);
-    configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-    configuration.set(
-        CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-    configuration.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
-    latestCheckpoint(checkpoints)
+    latestCheckpoint(Path.of(URI.create(deployment.checkpointDirectory())))
         .ifPresent(path -> configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toString()));
 
-    DisseminationJob.configureRecovery(configuration);
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(configuration);
-    DisseminationJob.enableCheckpointing(env, settings);
     env.setParallelism(parallelism);
-
-    KafkaEndpoints kafka = new KafkaEndpoints(kafkaBootstrap, "chuanbo-dissemination");
-    new DisseminationJob(
-            settings,
-            DisseminationJob.Sources.kafka(kafka),
-            DisseminationJob.Sinks.clickHouseAndKafka(clickHouse, kafka, settings.pseudonymiser()),
-            Clock.systemUTC())
-        .build(env);
+    DisseminationJob.prepare(deployment, env);
     try {
-      return env.executeAsync("chuanbo-dissemination");
+      return env.executeAsync(DisseminationJob.NAME);
     } catch (Exception e) {
       throw new IllegalStateException("the Flink job did not start: " + e.getMessage(), e);
     }

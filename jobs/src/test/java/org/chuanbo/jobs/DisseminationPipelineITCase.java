@@ -107,6 +107,46 @@ class DisseminationPipelineITCase {
     assertIngestQualityMatches(expected);
   }
 
+  /**
+   * The production wiring ({@link DisseminationJob#prepare}, as main runs it on a cluster) from a
+   * settings file: RocksDB with incremental checkpoints into a file: directory, the key from the
+   * environment. The same stream must give the same tables as the heap-backed job above.
+   */
+  @Test
+  void shouldWriteTheSameTablesWhenStartedFromASettingsFileWithRocksDb() throws Exception {
+    List<OutgoingRecord> stream = StreamGenerator.generate(PipelineTestBed.settings(13));
+    GeneratedStreamFacts expected = GeneratedStreamFacts.of(stream);
+    Path checkpoints = temp.resolve("checkpoints");
+    Path settings =
+        bed.writeSettingsFile(
+            temp.resolve("chuanbo-job.properties"),
+            checkpoints,
+            "state.backend=rocksdb",
+            "state.incremental=true");
+    bed.publish(stream);
+    JobClient job = bed.startProductionJob(settings);
+    try {
+      bed.awaitCaughtUp(expected);
+    } finally {
+      job.cancel().get();
+    }
+    assertTablesMatch(expected);
+    assertSpreadMatches(expected);
+    assertIngestQualityMatches(expected);
+    try (var files = java.nio.file.Files.list(checkpoints.resolve(job.getJobID().toString()))) {
+      assertThat(files.map(path -> path.getFileName().toString()))
+          .as("the job's checkpoints were kept on cancel")
+          .anyMatch(name -> name.startsWith("chk-"));
+    }
+    try (var shared =
+        java.nio.file.Files.list(
+            checkpoints.resolve(job.getJobID().toString()).resolve("shared"))) {
+      assertThat(shared.count())
+          .as("RocksDB's incremental checkpoints upload its files to shared/; the heap's do not")
+          .isPositive();
+    }
+  }
+
   /** Every spread table equals the oracle's recomputation from the raw records. */
   private void assertSpreadMatches(GeneratedStreamFacts expected) throws Exception {
     assertThat(expected.orphanShares()).as("every generated share's parent is generated").isEmpty();

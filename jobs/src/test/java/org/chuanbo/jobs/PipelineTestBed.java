@@ -2,6 +2,9 @@ package org.chuanbo.jobs;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +16,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
@@ -163,6 +168,45 @@ final class PipelineTestBed implements AutoCloseable {
             Clock.systemUTC())
         .build(env);
     return env.executeAsync("pipeline test");
+  }
+
+  /**
+   * A settings file as a deployment writes one, pointing at this bed's broker and ClickHouse, with
+   * checkpoints under {@code checkpoints} and whatever else {@code lines} say.
+   */
+  Path writeSettingsFile(Path file, Path checkpoints, String... lines) throws IOException {
+    List<String> text = new ArrayList<>();
+    text.add("kafka.bootstrap-servers=" + kafka.bootstrapServers());
+    text.add("kafka.group-id=production-test-" + UUID.randomUUID());
+    text.add("clickhouse.url=" + clickHouse.url());
+    text.add("clickhouse.user=" + clickHouse.user());
+    text.add("checkpoint.directory=" + checkpoints.toUri());
+    text.add("checkpoint.interval=500ms");
+    text.addAll(List.of(lines));
+    Files.write(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /**
+   * The job as {@link DisseminationJob#main} runs it on a cluster, from a settings file and the
+   * environment's key, on the test's MiniCluster. Every checkpoint file is written out rather than
+   * inlined into the checkpoint's metadata, so a test can see where the state went.
+   */
+  JobClient startProductionJob(Path settingsFile) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.configure(
+        new Configuration().set(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD, MemorySize.ZERO));
+    env.setParallelism(PARALLELISM);
+    DisseminationJob.prepare(
+        JobSettingsFile.read(
+            settingsFile,
+            Map.of(
+                JobSettingsFile.PSEUDONYM_KEY_VARIABLE,
+                "production-test-key-" + UUID.randomUUID(),
+                JobSettingsFile.CLICKHOUSE_PASSWORD_VARIABLE,
+                clickHouse.password())),
+        env);
+    return env.executeAsync(DisseminationJob.NAME);
   }
 
   void awaitCaughtUp(GeneratedStreamFacts expected) {

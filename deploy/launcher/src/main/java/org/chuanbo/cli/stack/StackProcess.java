@@ -8,7 +8,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.chuanbo.clickhouse.local.engine.ChdbEngine;
 import org.chuanbo.clickhouse.local.engine.EngineExit;
 import org.chuanbo.clickhouse.local.http.ClickHouseHttpServer;
-import org.chuanbo.jobs.JobSettings;
+import org.chuanbo.jobs.JobDeployment;
+import org.chuanbo.jobs.JobSettingsFile;
 import org.chuanbo.jobs.LocalJobRunner;
 import org.chuanbo.jobs.clickhouse.Migrations;
 import org.chuanbo.kafka.local.ContractTopics;
@@ -23,6 +24,9 @@ import org.chuanbo.kafka.local.LocalKafkaSettings;
 public final class StackProcess {
 
   private static final String FAILED_PREFIX = "the local stack failed to start: ";
+
+  /** What Flink chose by itself for the stack's parallelism before it was a setting. */
+  private static final int LOCAL_MAX_PARALLELISM = 128;
 
   private StackProcess() {}
 
@@ -54,12 +58,9 @@ public final class StackProcess {
       Files.createDirectories(layout.checkpoints());
       JobClient job =
           LocalJobRunner.start(
-              kafka.bootstrapServers(),
-              credentials.writer(ports.clickHouseUrl()),
-              layout.checkpoints(),
+              localDeployment(layout, kafka.bootstrapServers(), credentials, ports),
               ports.flink(),
-              parallelism,
-              JobSettings.defaults().withPseudonymKey(PseudonymKey.forLocalStack(layout)));
+              parallelism);
 
       LocalKafka ownedKafka = kafka;
       Runtime.getRuntime()
@@ -90,6 +91,27 @@ public final class StackProcess {
       }
       throw e;
     }
+  }
+
+  /**
+   * The job's bundled settings file, as a cluster would read it, with only what the local stack
+   * must replace: its own ports and writer login, its key, its checkpoint directory under
+   * .chuanbo/, the heap state backend and Flink's implicit 128 key groups. The last two because
+   * checkpoints that stacks made before the settings file existed were written that way, and a
+   * retained checkpoint restores only into the same backend and max parallelism; the heap is also
+   * the faster while one machine's state fits in it.
+   */
+  static JobDeployment localDeployment(
+      StackLayout layout, String kafkaBootstrap, StackCredentials credentials, StackPorts ports)
+      throws java.io.IOException {
+    JobDeployment bundled = JobSettingsFile.bundled(java.util.Map.of());
+    return bundled
+        .withKafkaBootstrapServers(kafkaBootstrap)
+        .withClickHouse(credentials.writer(ports.clickHouseUrl()))
+        .withCheckpointDirectory(layout.checkpoints().toUri().toString())
+        .withStateBackend(JobDeployment.StateBackend.HASHMAP)
+        .withMaxParallelism(LOCAL_MAX_PARALLELISM)
+        .withJob(bundled.job().withPseudonymKey(PseudonymKey.forLocalStack(layout)));
   }
 
   /** Waits for a started stack process to report ready (or fail) and returns its state. */
