@@ -20,10 +20,18 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.chuanbo.cli.stack.StackCredentials;
+import org.chuanbo.jobs.JobDeployment;
+import org.chuanbo.jobs.JobSettingsFile;
 import org.chuanbo.jobs.clickhouse.ClusterMigrations;
 import org.chuanbo.jobs.clickhouse.ClusterMigrations.Placement;
 import org.chuanbo.jobs.clickhouse.Migrations;
@@ -38,6 +46,7 @@ import org.chuanbo.jobs.tables.ShareCascadeTable;
 import org.chuanbo.kafka.local.ContractTopics;
 import org.chuanbo.schemas.Topics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -90,6 +99,7 @@ class ProductionManifestsTest {
     assertThat(kinds)
         .containsOnly(
             Map.entry("flink-deployment.yaml", Set.of("FlinkDeployment")),
+            Map.entry("job-settings.yaml", Set.of("ConfigMap")),
             Map.entry("kafka-topics.yaml", Set.of("KafkaTopic")),
             Map.entry("superset-values.yaml", Set.of("helm values")),
             Map.entry("clickhouse-users.xml", Set.of("clickhouse")),
@@ -138,6 +148,60 @@ class ProductionManifestsTest {
         .isEqualTo(SLOTS_PER_TASK_MANAGER);
     assertThat(province.get("TaskManagers") * SLOTS_PER_TASK_MANAGER)
         .isEqualTo(province.get("Flink parallelism"));
+  }
+
+  /**
+   * The job sets its state backend, checkpoints and max parallelism itself, over the cluster's
+   * configuration: the settings file the pods mount must say what flinkConfiguration says, or the
+   * bundled local defaults (file:///tmp, 1 s) would win in production.
+   */
+  @Test
+  void shouldPassTheJobASettingsFileThatAgreesWithTheClusterConfiguration(@TempDir Path temp)
+      throws IOException {
+    JsonNode settingsMap = yamlDocuments("job-settings.yaml").get(0);
+    JsonNode spec = yamlDocuments("flink-deployment.yaml").get(0).path("spec");
+    List<String> args = new ArrayList<>();
+    spec.path("job").path("args").forEach(arg -> args.add(arg.asText()));
+    assertThat(args).hasSize(2).first().isEqualTo("--settings");
+    Path mounted = Path.of(args.get(1));
+    JsonNode container = spec.path("podTemplate").path("spec").path("containers").get(0);
+    JsonNode mount =
+        StreamSupport.stream(container.path("volumeMounts").spliterator(), false)
+            .filter(m -> Path.of(m.path("mountPath").asText()).equals(mounted.getParent()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no volume mounted at " + mounted.getParent()));
+    JsonNode volume =
+        StreamSupport.stream(
+                spec.path("podTemplate").path("spec").path("volumes").spliterator(), false)
+            .filter(v -> v.path("name").asText().equals(mount.path("name").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(volume.path("configMap").path("name").asText())
+        .isEqualTo(settingsMap.path("metadata").path("name").asText());
+    String properties = settingsMap.path("data").path(mounted.getFileName().toString()).asText();
+    assertThat(properties).as("the file the job is told to read").isNotBlank();
+
+    Path file = Files.writeString(temp.resolve("job.properties"), properties);
+    JobDeployment job =
+        JobSettingsFile.read(file, Map.of(JobSettingsFile.PSEUDONYM_KEY_VARIABLE, "k".repeat(32)));
+    Configuration cluster = new Configuration();
+    spec.path("flinkConfiguration")
+        .properties()
+        .forEach(setting -> cluster.setString(setting.getKey(), setting.getValue().asText()));
+    Configuration fromFile = job.flinkConfiguration();
+    for (ConfigOption<?> option :
+        List.of(
+            StateBackendOptions.STATE_BACKEND,
+            CheckpointingOptions.INCREMENTAL_CHECKPOINTS,
+            CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+            CheckpointingOptions.MAX_RETAINED_CHECKPOINTS,
+            CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+            PipelineOptions.MAX_PARALLELISM)) {
+      assertThat(fromFile.get(option)).as(option.key()).isEqualTo(cluster.get(option));
+    }
+    assertThat(job.job().checkpointInterval())
+        .as("execution.checkpointing.interval")
+        .isEqualTo(cluster.get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
   }
 
   @Test
