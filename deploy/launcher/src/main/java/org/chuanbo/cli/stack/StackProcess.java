@@ -3,17 +3,9 @@ package org.chuanbo.cli.stack;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.chuanbo.clickhouse.local.engine.ChdbEngine;
 import org.chuanbo.clickhouse.local.engine.EngineExit;
 import org.chuanbo.clickhouse.local.http.ClickHouseHttpServer;
-import org.chuanbo.jobs.JobSettings;
-import org.chuanbo.jobs.LocalJobRunner;
-import org.chuanbo.jobs.clickhouse.Migrations;
-import org.chuanbo.kafka.local.ContractTopics;
 import org.chuanbo.kafka.local.LocalKafka;
-import org.chuanbo.kafka.local.LocalKafkaSettings;
 
 /**
  * The local stack in one long-running process: a Kafka broker (its own JVM, owned by this one), the
@@ -32,34 +24,17 @@ public final class StackProcess {
     LocalKafka kafka = null;
     try {
       System.out.println("starting Kafka on " + ports.kafkaAddress() + " …");
-      kafka = new LocalKafka(LocalKafkaSettings.in(layout.kafkaData()).withPort(ports.kafka()));
-      kafka.start();
-      try (Admin admin =
-          Admin.create(
-              java.util.Map.of(
-                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-        ContractTopics.createMissing(admin);
-      }
+      kafka = StackServices.startKafka(layout, ports);
 
       System.out.println("starting ClickHouse on " + ports.clickHouseUrl() + " …");
-      StackCredentials credentials = StackCredentials.readOrCreate(layout.credentials());
-      ChdbEngine engine = ChdbEngine.open(layout.clickHouseData());
-      ClickHouseHttpServer clickHouse =
-          ClickHouseHttpServer.start(engine, "127.0.0.1", ports.clickHouse(), credentials.users());
-      System.out.println(
-          "migrations applied: "
-              + Migrations.bundled().apply(credentials.admin(ports.clickHouseUrl())));
+      StackServices.ClickHouse started = StackServices.startClickHouse(layout, ports);
+      ClickHouseHttpServer clickHouse = started.server();
+      System.out.println("migrations applied: " + started.migrationsApplied());
 
       System.out.println("starting the Flink job (web UI " + ports.flinkUrl() + ") …");
-      Files.createDirectories(layout.checkpoints());
       JobClient job =
-          LocalJobRunner.start(
-              kafka.bootstrapServers(),
-              credentials.writer(ports.clickHouseUrl()),
-              layout.checkpoints(),
-              ports.flink(),
-              parallelism,
-              JobSettings.defaults().withPseudonymKey(PseudonymKey.forLocalStack(layout)));
+          StackServices.startJob(
+              layout, ports, kafka.bootstrapServers(), started.credentials(), parallelism);
 
       LocalKafka ownedKafka = kafka;
       Runtime.getRuntime()
