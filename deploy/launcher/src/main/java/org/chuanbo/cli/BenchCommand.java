@@ -69,6 +69,14 @@ final class BenchCommand implements Runnable {
   int queryRuns;
 
   @Option(
+      names = "--query-budget",
+      defaultValue = "PT15S",
+      hidden = true,
+      description =
+          "Time after which a query's timed runs stop early, three at least (default: ${DEFAULT-VALUE}).")
+  Duration queryBudget;
+
+  @Option(
       names = "--parallelism",
       defaultValue = "2",
       description = "The job's parallelism, as stack up runs it (default: ${DEFAULT-VALUE}).")
@@ -88,6 +96,7 @@ final class BenchCommand implements Runnable {
             freshnessDuration,
             queryRows,
             queryRuns,
+            queryBudget,
             parallelism,
             seed,
             Optional.ofNullable(json));

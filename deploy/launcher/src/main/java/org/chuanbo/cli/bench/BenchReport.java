@@ -28,7 +28,14 @@ public record BenchReport(
     double totalSeconds) {
 
   /** The dedupe operator's and the spread operator's checkpointed state, and what they hold. */
-  public record StateSize(long dedupBytes, long dedupIds, long spreadBytes, long articles) {
+  public record StateSize(
+      long dedupBytes,
+      long dedupIds,
+      long spreadBytes,
+      long articles,
+      long checkpointBytes,
+      long checkpointMillis,
+      long meanCheckpointMillis) {
     public double bytesPerDedupId() {
       return (double) dedupBytes / dedupIds;
     }
@@ -136,6 +143,7 @@ public record BenchReport(
     settingsNode.put("events", settings.events());
     settingsNode.put("query_rows", settings.queryRows());
     settingsNode.put("query_runs", settings.queryRuns());
+    settingsNode.put("query_budget_seconds", settings.queryBudget().toSeconds());
     settingsNode.put("freshness_seconds", settings.freshnessPhase().toSeconds());
     settingsNode.put("seed", settings.seed());
 

@@ -102,7 +102,12 @@ public final class BenchRun {
         QueryLoad.run(admin, settings.queryRows(), progress);
         progress.line("query data loaded in %.1f s", (System.nanoTime() - loadStart) / 1e9);
         Map<String, QueryLatency.Result> queries =
-            QueryLatency.run(reader, ReportQueryFiles.all(), settings.queryRuns(), progress);
+            QueryLatency.run(
+                reader,
+                ReportQueryFiles.all(),
+                settings.queryRuns(),
+                settings.queryBudget(),
+                progress);
 
         return new BenchReport(
             Instant.now(),
@@ -154,15 +159,25 @@ public final class BenchRun {
       throws InterruptedException {
     CheckpointStateSizes sizes =
         new CheckpointStateSizes(ports.flinkUrl(), job.getJobID().toString());
-    Map<String, Long> byVertex =
+    CheckpointStateSizes.Checkpoint checkpoint =
         sizes.afterCompletedCheckpoint(afterMillis, Duration.ofSeconds(60));
-    progress.line("checkpoint state by operator: %s", byVertex);
+    Map<String, Long> byVertex = checkpoint.byVertex();
+    progress.line(
+        "checkpoint %d: %,d bytes in %d ms (mean of all checkpoints %d ms); by operator: %s",
+        checkpoint.id(),
+        checkpoint.stateBytes(),
+        checkpoint.durationMillis(),
+        checkpoint.averageDurationMillis(),
+        byVertex);
     long articles = reader.queryAll("SELECT count() FROM chuanbo.article_spread").get(0).getLong(1);
     return new BenchReport.StateSize(
         CheckpointStateSizes.of(byVertex, "deduplicate by event_id"),
         idsHeld,
         CheckpointStateSizes.of(byVertex, "article spread"),
-        articles);
+        articles,
+        checkpoint.stateBytes(),
+        checkpoint.durationMillis(),
+        checkpoint.averageDurationMillis());
   }
 
   /** The pieces of the loaded day, which the freshness phases' load events view. */

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param queryRows events loaded straight into the tables for the query latencies (the issue's
  *     figure is 10 million, whatever {@code events} is)
  * @param queryRuns timed runs of each query (after one warm-up run)
+ * @param queryBudget time after which a query's runs stop early (three runs at least)
  * @param parallelism the job's parallelism, as {@code stack up} runs it
  * @param json where to write the JSON report, if anywhere
  */
@@ -23,6 +24,7 @@ public record BenchSettings(
     Duration freshnessPhase,
     long queryRows,
     int queryRuns,
+    Duration queryBudget,
     int parallelism,
     long seed,
     Optional<Path> json) {
@@ -60,6 +62,9 @@ public record BenchSettings(
     }
     if (queryRuns < 1) {
       return Optional.of("--query-runs must be at least 1, got " + queryRuns);
+    }
+    if (queryBudget.isNegative() || queryBudget.isZero()) {
+      return Optional.of("--query-budget must be positive, got " + queryBudget);
     }
     if (parallelism < 1) {
       return Optional.of("--parallelism must be at least 1, got " + parallelism);

@@ -31,17 +31,32 @@ public final class CheckpointStateSizes {
     this.jobId = jobId;
   }
 
+  /** The checkpoint the sizes come from: its total size and how long it took end to end. */
+  public record Checkpoint(
+      long id,
+      long stateBytes,
+      long durationMillis,
+      long averageDurationMillis,
+      Map<String, Long> byVertex) {}
+
   /**
    * Waits for a checkpoint triggered after {@code afterMillis} (epoch ms) to complete, so that it
    * holds everything processed so far, and returns its state size per vertex name.
    */
-  public Map<String, Long> afterCompletedCheckpoint(long afterMillis, Duration timeout)
+  public Checkpoint afterCompletedCheckpoint(long afterMillis, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode completed = get("/jobs/" + jobId + "/checkpoints").path("latest").path("completed");
+      JsonNode statistics = get("/jobs/" + jobId + "/checkpoints");
+      JsonNode completed = statistics.path("latest").path("completed");
       if (completed.isObject() && completed.path("trigger_timestamp").asLong() > afterMillis) {
-        return byVertexName(completed.path("id").asLong());
+        long id = completed.path("id").asLong();
+        return new Checkpoint(
+            id,
+            completed.path("state_size").asLong(),
+            completed.path("end_to_end_duration").asLong(),
+            statistics.path("summary").path("end_to_end_duration").path("avg").asLong(),
+            byVertexName(id));
       }
       Thread.sleep(500);
     }
