@@ -136,6 +136,9 @@ public record BenchReport(
     stateNode.put("dedup_ids_held", state.dedupIds());
     stateNode.put("spread_state_bytes", state.spreadBytes());
     stateNode.put("articles", state.articles());
+    stateNode.put("checkpoint_state_bytes", state.checkpointBytes());
+    stateNode.put("checkpoint_ms", state.checkpointMillis());
+    stateNode.put("mean_checkpoint_ms_during_run", state.meanCheckpointMillis());
     stateNode.put(
         "method",
         "checkpoint state_size per job vertex (Flink REST), heap state backend, full snapshot");

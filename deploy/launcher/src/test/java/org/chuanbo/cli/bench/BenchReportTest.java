@@ -122,6 +122,8 @@ class BenchReportTest {
         .toIterable()
         .contains("cores", "java", "flink", "clickhouse", "git_commit");
     assertThat(json.get("details").get("e2e").get("equals_oracle").asBoolean()).isTrue();
+    assertThat(json.get("details").get("state").get("mean_checkpoint_ms_during_run").asLong())
+        .isEqualTo(200);
   }
 
   @Test
