@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       DashboardsCommand.class,
       ReportCommand.class,
       ClickHouseCommand.class,
-      ClickHouseBenchCommand.class
+      ClickHouseBenchCommand.class,
+      BenchCommand.class
     })
 public final class ChuanboCli implements Runnable {
 

@@ -3,18 +3,9 @@ package org.chuanbo.cli.stack;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.chuanbo.clickhouse.local.engine.ChdbEngine;
 import org.chuanbo.clickhouse.local.engine.EngineExit;
 import org.chuanbo.clickhouse.local.http.ClickHouseHttpServer;
-import org.chuanbo.jobs.JobDeployment;
-import org.chuanbo.jobs.JobSettingsFile;
-import org.chuanbo.jobs.LocalJobRunner;
-import org.chuanbo.jobs.clickhouse.Migrations;
-import org.chuanbo.kafka.local.ContractTopics;
 import org.chuanbo.kafka.local.LocalKafka;
-import org.chuanbo.kafka.local.LocalKafkaSettings;
 
 /**
  * The local stack in one long-running process: a Kafka broker (its own JVM, owned by this one), the
@@ -25,9 +16,6 @@ public final class StackProcess {
 
   private static final String FAILED_PREFIX = "the local stack failed to start: ";
 
-  /** What Flink chose by itself for the stack's parallelism before it was a setting. */
-  private static final int LOCAL_MAX_PARALLELISM = 128;
-
   private StackProcess() {}
 
   public static void run(StackLayout layout, StackPorts ports, int parallelism) throws Exception {
@@ -36,31 +24,17 @@ public final class StackProcess {
     LocalKafka kafka = null;
     try {
       System.out.println("starting Kafka on " + ports.kafkaAddress() + " …");
-      kafka = new LocalKafka(LocalKafkaSettings.in(layout.kafkaData()).withPort(ports.kafka()));
-      kafka.start();
-      try (Admin admin =
-          Admin.create(
-              java.util.Map.of(
-                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-        ContractTopics.createMissing(admin);
-      }
+      kafka = StackServices.startKafka(layout, ports);
 
       System.out.println("starting ClickHouse on " + ports.clickHouseUrl() + " …");
-      StackCredentials credentials = StackCredentials.readOrCreate(layout.credentials());
-      ChdbEngine engine = ChdbEngine.open(layout.clickHouseData());
-      ClickHouseHttpServer clickHouse =
-          ClickHouseHttpServer.start(engine, "127.0.0.1", ports.clickHouse(), credentials.users());
-      System.out.println(
-          "migrations applied: "
-              + Migrations.bundled().apply(credentials.admin(ports.clickHouseUrl())));
+      StackServices.ClickHouse started = StackServices.startClickHouse(layout, ports);
+      ClickHouseHttpServer clickHouse = started.server();
+      System.out.println("migrations applied: " + started.migrationsApplied());
 
       System.out.println("starting the Flink job (web UI " + ports.flinkUrl() + ") …");
-      Files.createDirectories(layout.checkpoints());
       JobClient job =
-          LocalJobRunner.start(
-              localDeployment(layout, kafka.bootstrapServers(), credentials, ports),
-              ports.flink(),
-              parallelism);
+          StackServices.startJob(
+              layout, ports, kafka.bootstrapServers(), started.credentials(), parallelism);
 
       LocalKafka ownedKafka = kafka;
       Runtime.getRuntime()
@@ -91,27 +65,6 @@ public final class StackProcess {
       }
       throw e;
     }
-  }
-
-  /**
-   * The job's bundled settings file, as a cluster would read it, with only what the local stack
-   * must replace: its own ports and writer login, its key, its checkpoint directory under
-   * .chuanbo/, the heap state backend and Flink's implicit 128 key groups. The last two because
-   * checkpoints that stacks made before the settings file existed were written that way, and a
-   * retained checkpoint restores only into the same backend and max parallelism; the heap is also
-   * the faster while one machine's state fits in it.
-   */
-  static JobDeployment localDeployment(
-      StackLayout layout, String kafkaBootstrap, StackCredentials credentials, StackPorts ports)
-      throws java.io.IOException {
-    JobDeployment bundled = JobSettingsFile.bundled(java.util.Map.of());
-    return bundled
-        .withKafkaBootstrapServers(kafkaBootstrap)
-        .withClickHouse(credentials.writer(ports.clickHouseUrl()))
-        .withCheckpointDirectory(layout.checkpoints().toUri().toString())
-        .withStateBackend(JobDeployment.StateBackend.HASHMAP)
-        .withMaxParallelism(LOCAL_MAX_PARALLELISM)
-        .withJob(bundled.job().withPseudonymKey(PseudonymKey.forLocalStack(layout)));
   }
 
   /** Waits for a started stack process to report ready (or fail) and returns its state. */

@@ -1,0 +1,198 @@
+package org.chuanbo.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Every figure of one bench run, and the JSON it is written as. The top-level keys the issue names
+ * ({@code limit_events_per_s}, {@code e2e_events_per_s}, {@code freshness}, {@code queries}, {@code
+ * state_bytes_per_dedup_id}) are plain numbers or objects of numbers, so a script can compare runs;
+ * {@code targets} holds the issue's target beside each, {@code details} how each was obtained.
+ */
+public record BenchReport(
+    Instant finishedAt,
+    BenchSettings settings,
+    BenchEnvironment environment,
+    KafkaLoad.Loaded load,
+    DecodeLimit.Result limit,
+    EndToEnd.Result e2e,
+    Map<Integer, Freshness.Result> freshness,
+    Map<String, QueryLatency.Result> queries,
+    StateSize state,
+    double totalSeconds) {
+
+  /** The dedupe operator's and the spread operator's checkpointed state, and what they hold. */
+  public record StateSize(
+      long dedupBytes,
+      long dedupIds,
+      long spreadBytes,
+      long articles,
+      long checkpointBytes,
+      long checkpointMillis,
+      long meanCheckpointMillis) {
+    public double bytesPerDedupId() {
+      return (double) dedupBytes / dedupIds;
+    }
+
+    public double bytesPerArticle() {
+      return (double) spreadBytes / articles;
+    }
+  }
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public double e2eRatioToLimit() {
+    return e2e.eventsPerSecond() / limit.recordsPerSecond();
+  }
+
+  public ObjectNode toJson() {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("limit_events_per_s", round(limit.recordsPerSecond()));
+    root.put("e2e_events_per_s", round(e2e.eventsPerSecond()));
+    root.put("e2e_ratio_to_limit", round3(e2eRatioToLimit()));
+    ObjectNode freshnessNode = root.putObject("freshness");
+    freshness.forEach(
+        (rate, result) -> {
+          ObjectNode node = freshnessNode.putObject(Integer.toString(rate));
+          putDelays(node, result.minute());
+          node.put("probes", result.probes());
+          node.put("achieved_events_per_s", round(result.achievedRate()));
+          node.put("poll_interval_ms", Freshness.POLL.toMillis());
+          putDelays(node.putObject("article_spread"), result.spread());
+        });
+    ObjectNode queriesNode = root.putObject("queries");
+    queries.forEach(
+        (name, result) -> {
+          ObjectNode node = queriesNode.putObject(name);
+          node.put("p50_ms", round1(result.millis().p50()));
+          node.put("p99_ms", round1(result.millis().p99()));
+          node.put("max_ms", round1(result.millis().max()));
+          node.put("rows", result.rows());
+          node.put("runs", result.millis().count());
+        });
+    root.put("state_bytes_per_dedup_id", round1(state.bytesPerDedupId()));
+    root.put("state_bytes_per_article", round1(state.bytesPerArticle()));
+
+    ObjectNode targets = root.putObject("targets");
+    targets.put("e2e_events_per_s", Targets.E2E_EVENTS_PER_S);
+    targets.put("e2e_ratio_to_limit", Targets.E2E_RATIO_TO_LIMIT);
+    ObjectNode freshnessTargets = targets.putObject("freshness_p99_ms");
+    freshness.keySet().stream()
+        .filter(Targets.FRESHNESS_P99_MS::containsKey)
+        .forEach(
+            rate ->
+                freshnessTargets.put(Integer.toString(rate), Targets.FRESHNESS_P99_MS.get(rate)));
+    targets.put("query_p99_ms", Targets.QUERY_P99_MS);
+    targets.put("state_bytes_per_dedup_id", Targets.STATE_BYTES_PER_DEDUP_ID);
+
+    ObjectNode met = root.putObject("targets_met");
+    met.put("e2e_events_per_s", e2e.eventsPerSecond() >= Targets.E2E_EVENTS_PER_S);
+    met.put("e2e_ratio_to_limit", e2eRatioToLimit() >= Targets.E2E_RATIO_TO_LIMIT);
+    ObjectNode freshnessMet = met.putObject("freshness_p99_ms");
+    freshness.forEach(
+        (rate, result) -> {
+          Double target = Targets.FRESHNESS_P99_MS.get(rate);
+          if (target != null) {
+            freshnessMet.put(
+                Integer.toString(rate),
+                result.minute().unseen() == 0
+                    && result.minute().percentiles() != null
+                    && result.minute().percentiles().p99() <= target);
+          }
+        });
+    met.put(
+        "query_p99_ms",
+        queries.values().stream().allMatch(q -> q.millis().p99() <= Targets.QUERY_P99_MS));
+    met.put(
+        "state_bytes_per_dedup_id", state.bytesPerDedupId() <= Targets.STATE_BYTES_PER_DEDUP_ID);
+
+    ObjectNode details = root.putObject("details");
+    ObjectNode loadNode = details.putObject("load");
+    loadNode.put("records_sent", load.recordsSent());
+    loadNode.put("event_records", load.eventRecords());
+    loadNode.put("distinct_valid_events", load.distinctValidEvents());
+    loadNode.put("day", load.day().toString());
+    loadNode.put("seconds", round1(load.seconds()));
+    ObjectNode limitNode = details.putObject("limit");
+    limitNode.put("records", limit.records());
+    limitNode.put("undecodable", limit.undecodable());
+    limitNode.put("seconds", round3(limit.seconds()));
+    ObjectNode e2eNode = details.putObject("e2e");
+    e2eNode.put("expected_events", e2e.events());
+    e2eNode.put("counted_events", e2e.counted());
+    e2eNode.put("equals_oracle", e2e.counted() == e2e.events());
+    e2eNode.put("seconds", round3(e2e.seconds()));
+    e2eNode.put("first_row_seconds", round3(e2e.firstRowSeconds()));
+    e2eNode.put("parallelism", settings.parallelism());
+    ObjectNode stateNode = details.putObject("state");
+    stateNode.put("dedup_state_bytes", state.dedupBytes());
+    stateNode.put("dedup_ids_held", state.dedupIds());
+    stateNode.put("spread_state_bytes", state.spreadBytes());
+    stateNode.put("articles", state.articles());
+    stateNode.put("checkpoint_state_bytes", state.checkpointBytes());
+    stateNode.put("checkpoint_ms", state.checkpointMillis());
+    stateNode.put("mean_checkpoint_ms_during_run", state.meanCheckpointMillis());
+    stateNode.put(
+        "method",
+        "checkpoint state_size per job vertex (Flink REST), heap state backend, full snapshot");
+    ObjectNode settingsNode = details.putObject("settings");
+    settingsNode.put("events", settings.events());
+    settingsNode.put("query_rows", settings.queryRows());
+    settingsNode.put("query_runs", settings.queryRuns());
+    settingsNode.put("query_budget_seconds", settings.queryBudget().toSeconds());
+    settingsNode.put("freshness_seconds", settings.freshnessPhase().toSeconds());
+    settingsNode.put("seed", settings.seed());
+
+    ObjectNode environmentNode = root.putObject("environment");
+    environmentNode.put("cores", environment.cores());
+    environmentNode.put("java", environment.java());
+    environmentNode.put("flink", environment.flink());
+    environmentNode.put("clickhouse", environment.clickHouse());
+    environmentNode.put("git_commit", environment.gitCommit());
+    environmentNode.put("os", environment.os());
+    root.put("finished_at", finishedAt.toString());
+    root.put("total_seconds", round1(totalSeconds));
+    return root;
+  }
+
+  public void writeJson(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    MAPPER.writeValue(file.toFile(), toJson());
+  }
+
+  private static void putDelays(ObjectNode node, Freshness.Delays delays) {
+    if (delays.percentiles() == null) {
+      node.putNull("p50_ms");
+      node.putNull("p99_ms");
+      node.putNull("max_ms");
+    } else {
+      node.put("p50_ms", Math.round(delays.percentiles().p50()));
+      node.put("p99_ms", Math.round(delays.percentiles().p99()));
+      node.put("max_ms", Math.round(delays.percentiles().max()));
+    }
+    node.put("seen", delays.seen());
+    node.put("unseen", delays.unseen());
+  }
+
+  private static long round(double value) {
+    return Math.round(value);
+  }
+
+  private static double round1(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+
+  private static double round3(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+}

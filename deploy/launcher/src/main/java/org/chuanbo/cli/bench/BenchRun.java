@@ -1,0 +1,205 @@
+package org.chuanbo.cli.bench;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.core.execution.JobClient;
+import org.chuanbo.cli.stack.StackLayout;
+import org.chuanbo.cli.stack.StackPorts;
+import org.chuanbo.cli.stack.StackServices;
+import org.chuanbo.kafka.local.LocalKafka;
+import org.chuanbo.kafka.local.LoopbackPorts;
+
+/**
+ * One bench run on a scratch stack of its own — a fresh broker, ClickHouse endpoint and MiniCluster
+ * on free loopback ports, state under {@code .chuanbo/bench/} (emptied first) — so a running {@code
+ * stack up} is never disturbed. The phases run one after the other, never side by side, each with
+ * the two cores to itself: load Kafka, the decode limit, the job catching up (e2e), the state it
+ * then holds, freshness at each rate, and the report queries over their own load.
+ */
+public final class BenchRun {
+
+  private final BenchSettings settings;
+  private final Path projectRoot;
+  private final Progress progress;
+
+  public BenchRun(BenchSettings settings, Path projectRoot, Progress progress) {
+    this.settings = settings;
+    this.projectRoot = projectRoot;
+    this.progress = progress;
+  }
+
+  /** The scratch stack's state: beside the real stack's, never inside it. */
+  public static StackLayout layout(Path projectRoot) {
+    return new StackLayout(projectRoot.resolve(".chuanbo").resolve("bench"));
+  }
+
+  public BenchReport run() throws Exception {
+    long start = System.nanoTime();
+    StackLayout layout = layout(projectRoot);
+    deleteRecursively(layout.root());
+    StackPorts ports =
+        new StackPorts(
+            LoopbackPorts.freePort(), LoopbackPorts.freePort(), LoopbackPorts.freePort());
+    progress.line(
+        "scratch stack under %s: Kafka %s, ClickHouse %s, Flink %s",
+        layout.root(), ports.kafkaAddress(), ports.clickHouseUrl(), ports.flinkUrl());
+    LocalKafka kafka = StackServices.startKafka(layout, ports);
+    StackServices.ClickHouse clickHouse = null;
+    JobClient job = null;
+    try {
+      clickHouse = StackServices.startClickHouse(layout, ports);
+      StackServices.ClickHouse started = clickHouse;
+      try (Client reader = started.credentials().reader(ports.clickHouseUrl()).newClient();
+          Client admin = started.credentials().admin(ports.clickHouseUrl()).newClient()) {
+        KafkaLoad.Loaded load =
+            KafkaLoad.run(kafka.bootstrapServers(), settings.events(), settings.seed(), progress);
+        progress.line("loaded in %.1f s", load.seconds());
+
+        DecodeLimit.Result limit = DecodeLimit.run(kafka.bootstrapServers(), progress);
+        progress.line(
+            "limit: %,d records in %.2f s = %,.0f events/s",
+            limit.records(), limit.seconds(), limit.recordsPerSecond());
+
+        EndToEnd.Result e2e =
+            EndToEnd.run(
+                () -> startJob(layout, ports, kafka, started),
+                reader,
+                load.distinctValidEvents(),
+                progress);
+        job = e2e.job();
+        progress.line(
+            "e2e: %,.0f events/s (%.1f%% of the limit)",
+            e2e.eventsPerSecond(), 100 * e2e.eventsPerSecond() / limit.recordsPerSecond());
+
+        BenchReport.StateSize state =
+            stateSize(ports, job, load.distinctValidEvents(), reader, System.currentTimeMillis());
+
+        Map<Integer, Freshness.Result> freshness = new LinkedHashMap<>();
+        Freshness phase =
+            new Freshness(kafka.bootstrapServers(), reader, loadedArticles(reader), progress);
+        for (int rate : settings.rates()) {
+          Freshness.Result result = phase.run(rate, settings.freshnessPhase());
+          freshness.put(rate, result);
+        }
+
+        progress.line(
+            "stopping the job; loading %,d events into the tables …", settings.queryRows());
+        job.cancel().get(60, TimeUnit.SECONDS);
+        job = null;
+        long loadStart = System.nanoTime();
+        QueryLoad.run(admin, settings.queryRows(), progress);
+        progress.line("query data loaded in %.1f s", (System.nanoTime() - loadStart) / 1e9);
+        Map<String, QueryLatency.Result> queries =
+            QueryLatency.run(
+                reader,
+                ReportQueryFiles.all(),
+                settings.queryRuns(),
+                settings.queryBudget(),
+                progress);
+
+        return new BenchReport(
+            Instant.now(),
+            settings,
+            BenchEnvironment.here(projectRoot, started.engine().version()),
+            load,
+            limit,
+            e2e,
+            freshness,
+            queries,
+            state,
+            (System.nanoTime() - start) / 1e9);
+      }
+    } finally {
+      if (job != null) {
+        try {
+          job.cancel().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          progress.line("the job did not cancel cleanly: %s", e.getMessage());
+        }
+      }
+      kafka.stop();
+      if (clickHouse != null) {
+        clickHouse.server().close();
+      }
+    }
+  }
+
+  private JobClient startJob(
+      StackLayout layout, StackPorts ports, LocalKafka kafka, StackServices.ClickHouse clickHouse) {
+    try {
+      return StackServices.startJob(
+          layout,
+          ports,
+          kafka.bootstrapServers(),
+          clickHouse.credentials(),
+          settings.parallelism());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The dedupe and spread operators' state after the e2e run: from the first checkpoint triggered
+   * after it, when every loaded id is held and nothing else is.
+   */
+  private BenchReport.StateSize stateSize(
+      StackPorts ports, JobClient job, long idsHeld, Client reader, long afterMillis)
+      throws InterruptedException {
+    CheckpointStateSizes sizes =
+        new CheckpointStateSizes(ports.flinkUrl(), job.getJobID().toString());
+    CheckpointStateSizes.Checkpoint checkpoint =
+        sizes.afterCompletedCheckpoint(afterMillis, Duration.ofSeconds(60));
+    Map<String, Long> byVertex = checkpoint.byVertex();
+    progress.line(
+        "checkpoint %d: %,d bytes in %d ms (mean of all checkpoints %d ms); by operator: %s",
+        checkpoint.id(),
+        checkpoint.stateBytes(),
+        checkpoint.durationMillis(),
+        checkpoint.averageDurationMillis(),
+        byVertex);
+    long articles = reader.queryAll("SELECT count() FROM chuanbo.article_spread").get(0).getLong(1);
+    return new BenchReport.StateSize(
+        CheckpointStateSizes.of(byVertex, "deduplicate by event_id"),
+        idsHeld,
+        CheckpointStateSizes.of(byVertex, "article spread"),
+        articles,
+        checkpoint.stateBytes(),
+        checkpoint.durationMillis(),
+        checkpoint.averageDurationMillis());
+  }
+
+  /** The pieces of the loaded day, which the freshness phases' load events view. */
+  private static List<String> loadedArticles(Client reader) {
+    List<String> articles =
+        reader.queryAll("SELECT DISTINCT article_id FROM chuanbo.events LIMIT 1000").stream()
+            .map((GenericRecord row) -> row.getString(1))
+            .toList();
+    if (articles.isEmpty()) {
+      throw new IllegalStateException("no loaded article to send freshness load to");
+    }
+    return articles;
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

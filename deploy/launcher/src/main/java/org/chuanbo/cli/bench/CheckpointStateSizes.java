@@ -1,0 +1,118 @@
+package org.chuanbo.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * State size per operator, from the job's own checkpoint statistics (Flink REST: {@code
+ * /jobs/:id/checkpoints/details/:checkpoint}, {@code state_size} per job vertex). With the default
+ * heap state backend every checkpoint is a full snapshot, so a vertex's {@code state_size} is the
+ * serialized size of all its keyed state: for the dedupe vertex, one entry per event id held (the
+ * key as Flink serializes it, and the flag with its TTL timestamp).
+ */
+public final class CheckpointStateSizes {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String baseUrl;
+  private final String jobId;
+
+  public CheckpointStateSizes(String flinkUrl, String jobId) {
+    this.baseUrl = flinkUrl;
+    this.jobId = jobId;
+  }
+
+  /** The checkpoint the sizes come from: its total size and how long it took end to end. */
+  public record Checkpoint(
+      long id,
+      long stateBytes,
+      long durationMillis,
+      long averageDurationMillis,
+      Map<String, Long> byVertex) {}
+
+  /**
+   * Waits for a checkpoint triggered after {@code afterMillis} (epoch ms) to complete, so that it
+   * holds everything processed so far, and returns its state size per vertex name.
+   */
+  public Checkpoint afterCompletedCheckpoint(long afterMillis, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode statistics = get("/jobs/" + jobId + "/checkpoints");
+      JsonNode completed = statistics.path("latest").path("completed");
+      if (completed.isObject() && completed.path("trigger_timestamp").asLong() > afterMillis) {
+        long id = completed.path("id").asLong();
+        return new Checkpoint(
+            id,
+            completed.path("state_size").asLong(),
+            completed.path("end_to_end_duration").asLong(),
+            statistics.path("summary").path("end_to_end_duration").path("avg").asLong(),
+            byVertexName(id));
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("no checkpoint completed within " + timeout);
+  }
+
+  private Map<String, Long> byVertexName(long checkpointId) {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+      names.put(vertex.path("id").asText(), vertex.path("name").asText());
+    }
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    JsonNode tasks = get("/jobs/" + jobId + "/checkpoints/details/" + checkpointId).path("tasks");
+    tasks
+        .fields()
+        .forEachRemaining(
+            task ->
+                sizes.put(
+                    names.getOrDefault(task.getKey(), task.getKey()),
+                    task.getValue().path("state_size").asLong()));
+    return sizes;
+  }
+
+  /** The state size of the one vertex whose name contains {@code operatorName}. */
+  public static long of(Map<String, Long> sizes, String operatorName) {
+    return sizes.entrySet().stream()
+        .filter(entry -> entry.getKey().contains(operatorName))
+        .mapToLong(Map.Entry::getValue)
+        .reduce(
+            (a, b) -> {
+              throw new IllegalStateException("more than one vertex holds " + operatorName);
+            })
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no vertex holds " + operatorName + ": " + sizes.keySet()));
+  }
+
+  private JsonNode get(String path) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(baseUrl + path))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "Flink REST " + path + " answered " + response.statusCode());
+      }
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("Flink REST " + path + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package org.chuanbo.cli.bench;
+
+import com.clickhouse.client.api.Client;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.apache.flink.core.execution.JobClient;
+
+/**
+ * End-to-end throughput: the job, started on the loaded topic with fresh checkpoints and a fresh
+ * consumer group, catching up until {@code SELECT count() FROM chuanbo.events} equals the oracle.
+ * The clock starts when the job is submitted, so the MiniCluster's start-up is in the figure (a few
+ * seconds); the time of the first visible row is reported beside it.
+ */
+public final class EndToEnd {
+
+  /** How often the table is counted while the job catches up. */
+  static final Duration POLL = Duration.ofMillis(250);
+
+  public record Result(
+      JobClient job, long events, double seconds, double firstRowSeconds, long counted) {
+    public double eventsPerSecond() {
+      return events / seconds;
+    }
+  }
+
+  private EndToEnd() {}
+
+  public static Result run(
+      Supplier<JobClient> startJob, Client reader, long expected, Progress progress)
+      throws InterruptedException {
+    // Generous: the demo runs at ~15,000 events/s; a deadline below a tenth of that is a failure.
+    Duration timeout = Duration.ofSeconds(60 + expected / 1_500);
+    long start = System.nanoTime();
+    JobClient job = startJob.get();
+    progress.line("e2e: job submitted; waiting for %,d events in chuanbo.events …", expected);
+    double firstRow = -1;
+    long lastReport = start;
+    while (true) {
+      long counted = count(reader);
+      long now = System.nanoTime();
+      double seconds = (now - start) / 1e9;
+      if (counted > 0 && firstRow < 0) {
+        firstRow = seconds;
+      }
+      if (counted >= expected) {
+        if (counted > expected) {
+          throw new IllegalStateException(
+              "chuanbo.events holds " + counted + " rows, more than the " + expected + " expected");
+        }
+        progress.line("e2e: %,d / %,d events visible after %.1f s", counted, expected, seconds);
+        return new Result(job, expected, seconds, firstRow, counted);
+      }
+      if (now - lastReport > 5_000_000_000L) {
+        lastReport = now;
+        progress.line(
+            "e2e: %,d / %,d events visible (%,.0f events/s so far)",
+            counted, expected, counted / seconds);
+      }
+      if (seconds > timeout.toSeconds()) {
+        throw new IllegalStateException(
+            "the job stored "
+                + counted
+                + " of "
+                + expected
+                + " events within "
+                + timeout.toSeconds()
+                + " s; see .chuanbo/bench/");
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  static long count(Client reader) {
+    return reader.queryAll("SELECT count() FROM chuanbo.events").get(0).getLong(1);
+  }
+}

@@ -1,0 +1,97 @@
+package org.chuanbo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.chuanbo.generator.GeneratedStreamFacts;
+import org.chuanbo.generator.GeneratorSettings;
+import org.chuanbo.generator.StreamGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./chuanbo bench} end to end, small: every figure of the JSON is there and positive, the
+ * e2e phase ended with exactly the events the generator's own facts say are distinct and valid, and
+ * the scratch stack stayed under {@code .chuanbo/bench/}.
+ */
+class BenchCommandITCase {
+
+  private static final long EVENTS = 20_000;
+  private static final long SEED = 20190103;
+
+  @TempDir Path root;
+
+  @Test
+  void shouldMeasureEveryFigureOnAScratchStackAndCountExactlyTheOracle() throws Exception {
+    Path json = root.resolve("b.json");
+    CliProcess bench =
+        CliProcess.run(
+                root,
+                "bench",
+                "--events",
+                Long.toString(EVENTS),
+                "--seed",
+                Long.toString(SEED),
+                "--query-rows",
+                "100000",
+                "--rate",
+                "5000",
+                "--freshness-duration",
+                "PT2S",
+                "--query-runs",
+                "2",
+                "--json",
+                json.toString())
+            .expectSuccess();
+    assertThat(bench.output()).contains("e2e events/s").contains("state bytes per dedup id");
+
+    JsonNode report = new ObjectMapper().readTree(Files.readString(json));
+    for (String key :
+        List.of(
+            "limit_events_per_s",
+            "e2e_events_per_s",
+            "e2e_ratio_to_limit",
+            "state_bytes_per_dedup_id",
+            "state_bytes_per_article")) {
+      assertThat(report.get(key).asDouble()).as(key).isPositive();
+    }
+    JsonNode freshness = report.get("freshness").get("5000");
+    for (String key : List.of("p50_ms", "p99_ms", "max_ms")) {
+      assertThat(freshness.get(key).asDouble()).as("freshness " + key).isPositive();
+      assertThat(freshness.get("article_spread").get(key).asDouble())
+          .as("spread freshness " + key)
+          .isPositive();
+    }
+    assertThat(freshness.get("unseen").asLong()).isZero();
+    JsonNode queries = report.get("queries");
+    assertThat(queries.size()).isGreaterThanOrEqualTo(20);
+    for (Map.Entry<String, JsonNode> query :
+        (Iterable<Map.Entry<String, JsonNode>>) queries::fields) {
+      assertThat(query.getValue().get("p50_ms").asDouble()).as(query.getKey()).isPositive();
+      assertThat(query.getValue().get("p99_ms").asDouble()).as(query.getKey()).isPositive();
+      assertThat(query.getValue().get("rows").asLong()).as(query.getKey()).isPositive();
+    }
+    assertThat(report.get("targets").get("freshness_p99_ms").get("5000").asDouble())
+        .isEqualTo(2_000);
+    assertThat(report.get("environment").get("cores").asInt()).isPositive();
+
+    // The oracle the run counted against is what the generator's own facts say.
+    JsonNode e2e = report.get("details").get("e2e");
+    assertThat(e2e.get("equals_oracle").asBoolean()).isTrue();
+    LocalDate day = LocalDate.parse(report.get("details").get("load").get("day").asText());
+    GeneratedStreamFacts facts =
+        GeneratedStreamFacts.of(
+            StreamGenerator.generate(new GeneratorSettings(1, SEED, EVENTS / 86_400.0, day)));
+    assertThat(e2e.get("counted_events").asLong()).isEqualTo(facts.events().size());
+    assertThat(e2e.get("expected_events").asLong()).isEqualTo(facts.events().size());
+
+    assertThat(root.resolve(".chuanbo/bench/kafka")).isDirectory();
+    assertThat(root.resolve(".chuanbo/stack.properties")).doesNotExist();
+  }
+}

@@ -1,0 +1,153 @@
+package org.chuanbo.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON a bench run writes: every key the issue names, each figure beside its target. */
+class BenchReportTest {
+
+  @TempDir Path folder;
+
+  static BenchReport sample() {
+    BenchSettings settings =
+        new BenchSettings(
+            1_000,
+            List.of(5_000, 20_000, 7_000),
+            Duration.ofSeconds(20),
+            10_000_000,
+            20,
+            Duration.ofSeconds(15),
+            2,
+            1,
+            Optional.empty());
+    Map<Integer, Freshness.Result> freshness = new LinkedHashMap<>();
+    freshness.put(
+        5_000,
+        new Freshness.Result(
+            5_000,
+            4_990,
+            200,
+            new Freshness.Delays(200, 0, new Percentiles(200, 900, 1_800, 1_900)),
+            new Freshness.Delays(200, 0, new Percentiles(200, 1_000, 1_900, 2_000))));
+    freshness.put(
+        20_000,
+        new Freshness.Result(
+            20_000,
+            19_000,
+            200,
+            new Freshness.Delays(199, 1, new Percentiles(199, 3_000, 6_000, 6_500)),
+            new Freshness.Delays(0, 200, null)));
+    freshness.put(
+        7_000,
+        new Freshness.Result(
+            7_000,
+            7_000,
+            200,
+            new Freshness.Delays(200, 0, new Percentiles(200, 1_000, 1_500, 1_600)),
+            new Freshness.Delays(200, 0, new Percentiles(200, 1_000, 1_500, 1_600))));
+    Map<String, QueryLatency.Result> queries = new LinkedHashMap<>();
+    queries.put(
+        "trending", new QueryLatency.Result("trending", 32, new Percentiles(20, 80, 250, 250)));
+    queries.put(
+        "monthly_figures",
+        new QueryLatency.Result("monthly_figures", 6, new Percentiles(20, 300, 450, 450)));
+    return new BenchReport(
+        Instant.parse("2026-11-29T06:00:00Z"),
+        settings,
+        new BenchEnvironment(2, "OpenJDK 17", "2.2.1", "26.5.1.1", "abc", "Linux"),
+        new KafkaLoad.Loaded(1_050, 1_020, 1_000, 1.5, LocalDate.of(2026, 11, 28)),
+        new DecodeLimit.Result(200_000, 100, 1.0),
+        new EndToEnd.Result(null, 1_000, 0.05, 0.01, 1_000),
+        freshness,
+        queries,
+        new BenchReport.StateSize(48_000, 1_000, 600_000, 100, 700_000, 300, 200),
+        120);
+  }
+
+  @Test
+  void shouldHoldEveryFigureTheIssueNamesWithItsTarget() {
+    JsonNode json = sample().toJson();
+
+    assertThat(json.get("limit_events_per_s").asLong()).isEqualTo(200_000);
+    assertThat(json.get("e2e_events_per_s").asLong()).isEqualTo(20_000);
+    assertThat(json.get("e2e_ratio_to_limit").asDouble()).isEqualTo(0.1);
+    assertThat(json.get("state_bytes_per_dedup_id").asDouble()).isEqualTo(48.0);
+    assertThat(json.get("state_bytes_per_article").asDouble()).isEqualTo(6_000.0);
+
+    JsonNode fresh = json.get("freshness").get("5000");
+    assertThat(fresh.get("p50_ms").asLong()).isEqualTo(900);
+    assertThat(fresh.get("p99_ms").asLong()).isEqualTo(1_800);
+    assertThat(fresh.get("max_ms").asLong()).isEqualTo(1_900);
+    assertThat(fresh.get("article_spread").get("p99_ms").asLong()).isEqualTo(1_900);
+    assertThat(json.get("freshness").get("20000").get("article_spread").get("p99_ms").isNull())
+        .isTrue();
+    assertThat(json.get("freshness").get("20000").get("unseen").asLong()).isEqualTo(1);
+
+    JsonNode trending = json.get("queries").get("trending");
+    assertThat(trending.get("p50_ms").asDouble()).isEqualTo(80.0);
+    assertThat(trending.get("p99_ms").asDouble()).isEqualTo(250.0);
+    assertThat(trending.get("rows").asLong()).isEqualTo(32);
+
+    JsonNode targets = json.get("targets");
+    assertThat(targets.get("e2e_events_per_s").asDouble()).isEqualTo(100_000);
+    assertThat(targets.get("e2e_ratio_to_limit").asDouble()).isEqualTo(0.4);
+    assertThat(targets.get("freshness_p99_ms").get("5000").asDouble()).isEqualTo(2_000);
+    assertThat(targets.get("freshness_p99_ms").get("20000").asDouble()).isEqualTo(5_000);
+    assertThat(targets.get("freshness_p99_ms").has("7000")).as("no target for 7000/s").isFalse();
+    assertThat(targets.get("query_p99_ms").asDouble()).isEqualTo(300);
+    assertThat(targets.get("state_bytes_per_dedup_id").asDouble()).isEqualTo(64);
+
+    JsonNode met = json.get("targets_met");
+    assertThat(met.get("e2e_events_per_s").asBoolean()).isFalse();
+    assertThat(met.get("freshness_p99_ms").get("5000").asBoolean()).isTrue();
+    assertThat(met.get("freshness_p99_ms").get("20000").asBoolean()).isFalse();
+    assertThat(met.get("query_p99_ms").asBoolean()).isFalse();
+    assertThat(met.get("state_bytes_per_dedup_id").asBoolean()).isTrue();
+
+    JsonNode environment = json.get("environment");
+    assertThat(environment.fieldNames())
+        .toIterable()
+        .contains("cores", "java", "flink", "clickhouse", "git_commit");
+    assertThat(json.get("details").get("e2e").get("equals_oracle").asBoolean()).isTrue();
+    assertThat(json.get("details").get("state").get("mean_checkpoint_ms_during_run").asLong())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void shouldWriteTheSameJsonToAFile() throws Exception {
+    Path file = folder.resolve("out/b.json");
+
+    sample().writeJson(file);
+
+    // Compared as text: a parsed 200000 is an int node, the report's a long node.
+    assertThat(new ObjectMapper().readTree(Files.readString(file)).toString())
+        .isEqualTo(sample().toJson().toString());
+  }
+
+  @Test
+  void shouldPrintEachFigureBesideItsTarget() {
+    String table = BenchTable.render(sample());
+
+    assertThat(table)
+        .contains("e2e events/s (parallelism 2)")
+        .contains("≥ 100,000")
+        .contains("freshness @5,000/s article_minute p50/p99/max")
+        .contains("900 / 1,800 / 1,900 ms")
+        .contains("(1 unseen)")
+        .contains("query trending p50/p99 (rows)")
+        .contains("state bytes per dedup id");
+  }
+}
