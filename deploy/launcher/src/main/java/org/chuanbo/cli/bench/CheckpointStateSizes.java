@@ -1,15 +1,11 @@
 package org.chuanbo.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.chuanbo.cli.stack.FlinkRest;
 
 /**
  * State size per operator, from the job's own checkpoint statistics (Flink REST: {@code
@@ -20,9 +16,6 @@ import java.util.Map;
  */
 public final class CheckpointStateSizes {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final HttpClient http = HttpClient.newHttpClient();
   private final String baseUrl;
   private final String jobId;
 
@@ -97,17 +90,7 @@ public final class CheckpointStateSizes {
 
   private JsonNode get(String path) {
     try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(baseUrl + path))
-                  .timeout(Duration.ofSeconds(10))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(
-            "Flink REST " + path + " answered " + response.statusCode());
-      }
-      return JSON.readTree(response.body());
+      return FlinkRest.get(baseUrl + path, Duration.ofSeconds(10));
     } catch (IOException e) {
       throw new IllegalStateException("Flink REST " + path + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {

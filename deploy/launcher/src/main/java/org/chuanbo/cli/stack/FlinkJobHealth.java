@@ -1,12 +1,7 @@
 package org.chuanbo.cli.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -15,10 +10,6 @@ import java.time.Duration;
  * outside; the restart count and the cause are what show a restart loop.
  */
 public final class FlinkJobHealth {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /** Failures asked for; Flink keeps 16 by default, and "16+" says there were more. */
   private static final int HISTORY = 100;
@@ -64,13 +55,6 @@ public final class FlinkJobHealth {
   }
 
   private static JsonNode get(String url) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("HTTP " + response.statusCode());
-    }
-    return JSON.readTree(response.body());
+    return FlinkRest.get(url, Duration.ofSeconds(3));
   }
 }
