@@ -82,8 +82,8 @@ class RawIdPrivacyITCase {
         }
         searchTables(bed, rawIds, found);
         List<ConsumerRecord<byte[], byte[]>> deadLetters =
-            bed.deadLetters(PipelineTestBed.expectedDeadLetters(expected));
-        assertThat(deadLetters).hasSize((int) PipelineTestBed.expectedDeadLetters(expected));
+            bed.deadLetters(ExactTables.expectedDeadLetters(expected));
+        assertThat(deadLetters).hasSize((int) ExactTables.expectedDeadLetters(expected));
         redacted = searchDeadLetters(deadLetters, rawIds, found);
       }
       output = log.bytes();

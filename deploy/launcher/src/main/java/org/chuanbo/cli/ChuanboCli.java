@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       StackCommand.class,
+      ClusterCommand.class,
+      JobCommand.class,
       GenerateCommand.class,
       MigrateCommand.class,
       ArticleCommand.class,

@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.chuanbo.cli.stack.FlinkJobHealth;
 import org.chuanbo.cli.stack.StackCredentials;
 import org.chuanbo.cli.stack.StackLayout;
-import org.chuanbo.cli.stack.StackLog;
 import org.chuanbo.cli.stack.StackPorts;
 import org.chuanbo.cli.stack.StackProcess;
 import org.chuanbo.cli.stack.StackState;
@@ -109,6 +106,13 @@ final class StackCommand implements Runnable {
         description = "Parallelism of the job (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(
+        names = "--no-job",
+        description =
+            "Kafka and ClickHouse only, without the stack's own job: for a Flink cluster's job"
+                + " (./chuanbo cluster up, ./chuanbo job submit) to be the only writer.")
+    boolean noJob;
+
     StackPorts ports() {
       for (int port : new int[] {kafka, clickHouse, flink}) {
         if (port <= 0 || port > 65535) {
@@ -121,12 +125,20 @@ final class StackCommand implements Runnable {
       return new StackPorts(kafka, clickHouse, flink);
     }
 
-    List<String> asArguments() {
+    private List<String> portArguments() {
       return List.of(
           "--kafka-port", Integer.toString(kafka),
           "--clickhouse-port", Integer.toString(clickHouse),
           "--flink-port", Integer.toString(flink),
           "--parallelism", Integer.toString(parallelism));
+    }
+
+    List<String> asArguments() {
+      List<String> arguments = new ArrayList<>(portArguments());
+      if (noJob) {
+        arguments.add("--no-job");
+      }
+      return arguments;
     }
   }
 
@@ -152,33 +164,10 @@ final class StackCommand implements Runnable {
       }
       StackLayout layout = layout();
       try {
-        Files.createDirectories(layout.root());
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-          command.add(
-              "/usr/bin/setsid"); // its own session: Ctrl-C in this terminal does not stop it
-        }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Dchuanbo.root=" + ProjectRoot.path());
-        for (String property : List.of("chuanbo.libchdb", "chuanbo.cache")) {
-          if (System.getProperty(property) != null) {
-            command.add("-D" + property + "=" + System.getProperty(property));
-          }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ChuanboCli.class.getName());
-        command.add("stack");
-        command.add("run");
-        command.addAll(options.asArguments());
-        StackLog.rotateIfLarge(layout.log(), StackLog.LIMIT_BYTES);
+        List<String> arguments = new ArrayList<>(List.of("stack", "run"));
+        arguments.addAll(options.asArguments());
         System.out.println("starting the local stack (log: " + layout.log() + ") …");
-        Process process =
-            new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log().toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
+        Process process = DetachedCli.start(arguments, layout.log());
         StackState state = StackProcess.awaitReady(layout, process, Duration.ofMinutes(3));
         if (!state.phase().equals(StackState.READY)) {
           throw new IllegalStateException(
@@ -208,7 +197,10 @@ final class StackCommand implements Runnable {
             + "   jdbc:clickhouse://127.0.0.1:"
             + ports.clickHouse()
             + "  database chuanbo");
-    System.out.println("  Flink UI    " + ports.flinkUrl());
+    System.out.println(
+        state.runsJob()
+            ? "  Flink UI    " + ports.flinkUrl()
+            : "  Flink job   none (--no-job): ./chuanbo cluster up, then ./chuanbo job submit");
   }
 
   @Command(
@@ -228,8 +220,12 @@ final class StackCommand implements Runnable {
           "local stack: " + state.get().phase() + " (pid " + state.get().pid() + ")");
       System.out.println(
           "  ClickHouse  " + ports.clickHouseUrl() + "  " + probe(ports.clickHouseUrl() + "/ping"));
-      System.out.println("  Flink UI    " + ports.flinkUrl());
-      System.out.println("  " + FlinkJobHealth.describe(ports.flinkUrl()));
+      if (state.get().runsJob()) {
+        System.out.println("  Flink UI    " + ports.flinkUrl());
+        System.out.println("  " + FlinkJobHealth.describe(ports.flinkUrl()));
+      } else {
+        System.out.println("  Flink job   none (started with --no-job; ./chuanbo job status)");
+      }
       System.out.println(
           "  Kafka       "
               + ports.kafkaAddress()
@@ -301,7 +297,7 @@ final class StackCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      StackProcess.run(layout(), options.ports(), options.parallelism);
+      StackProcess.run(layout(), options.ports(), options.noJob ? 0 : options.parallelism);
       return 0;
     }
   }

@@ -18,9 +18,11 @@ public final class StackProcess {
 
   private StackProcess() {}
 
+  /** Runs the stack until SIGTERM; a {@code parallelism} of 0 runs it without its own job. */
   public static void run(StackLayout layout, StackPorts ports, int parallelism) throws Exception {
     long pid = ProcessHandle.current().pid();
-    new StackState(pid, ports, StackState.STARTING).writeTo(layout.stateFile());
+    boolean runsJob = parallelism > 0;
+    new StackState(pid, ports, StackState.STARTING, runsJob).writeTo(layout.stateFile());
     LocalKafka kafka = null;
     try {
       System.out.println("starting Kafka on " + ports.kafkaAddress() + " …");
@@ -31,21 +33,28 @@ public final class StackProcess {
       ClickHouseHttpServer clickHouse = started.server();
       System.out.println("migrations applied: " + started.migrationsApplied());
 
-      System.out.println("starting the Flink job (web UI " + ports.flinkUrl() + ") …");
-      JobClient job =
-          StackServices.startJob(
-              layout, ports, kafka.bootstrapServers(), started.credentials(), parallelism);
-
+      JobClient job = null;
+      if (runsJob) {
+        System.out.println("starting the Flink job (web UI " + ports.flinkUrl() + ") …");
+        job =
+            StackServices.startJob(
+                layout, ports, kafka.bootstrapServers(), started.credentials(), parallelism);
+      } else {
+        System.out.println("no job of the stack's own (--no-job): a Flink cluster's job writes");
+      }
+      JobClient ownJob = job;
       LocalKafka ownedKafka = kafka;
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
                     System.out.println("stopping the local stack …");
-                    try {
-                      job.cancel().get(30, java.util.concurrent.TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                      System.out.println("the job did not cancel cleanly: " + e.getMessage());
+                    if (ownJob != null) {
+                      try {
+                        ownJob.cancel().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                      } catch (Exception e) {
+                        System.out.println("the job did not cancel cleanly: " + e.getMessage());
+                      }
                     }
                     ownedKafka.stop();
                     clickHouse.close();
@@ -54,11 +63,11 @@ public final class StackProcess {
                     EngineExit.exit(0);
                   },
                   "stack-shutdown"));
-      new StackState(pid, ports, StackState.READY).writeTo(layout.stateFile());
+      new StackState(pid, ports, StackState.READY, runsJob).writeTo(layout.stateFile());
       System.out.println("local stack ready");
       Thread.currentThread().join();
     } catch (Exception | Error e) {
-      new StackState(pid, ports, StackState.FAILED).writeTo(layout.stateFile());
+      new StackState(pid, ports, StackState.FAILED, runsJob).writeTo(layout.stateFile());
       System.out.println(FAILED_PREFIX + e.getMessage());
       if (kafka != null) {
         kafka.stop();

@@ -12,10 +12,11 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * What the running stack wrote about itself: its process, its ports and how far it got. Written
- * atomically by the stack process, read by {@code stack up/status/down} and the other commands.
+ * What the running stack wrote about itself: its process, its ports, how far it got and whether it
+ * runs its own job ({@code stack up --no-job} leaves that to a Flink cluster). Written atomically
+ * by the stack process, read by {@code stack up/status/down} and the other commands.
  */
-public record StackState(long pid, StackPorts ports, String phase) {
+public record StackState(long pid, StackPorts ports, String phase, boolean runsJob) {
 
   public static final String STARTING = "starting";
   public static final String READY = "ready";
@@ -28,6 +29,7 @@ public record StackState(long pid, StackPorts ports, String phase) {
     properties.setProperty("clickhouse.port", Integer.toString(ports.clickHouse()));
     properties.setProperty("flink.port", Integer.toString(ports.flink()));
     properties.setProperty("phase", phase);
+    properties.setProperty("job", Boolean.toString(runsJob));
     try {
       Files.createDirectories(file.getParent());
       Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
@@ -55,7 +57,8 @@ public record StackState(long pid, StackPorts ports, String phase) {
                   Integer.parseInt(properties.getProperty("kafka.port")),
                   Integer.parseInt(properties.getProperty("clickhouse.port")),
                   Integer.parseInt(properties.getProperty("flink.port"))),
-              properties.getProperty("phase")));
+              properties.getProperty("phase"),
+              !"false".equals(properties.getProperty("job"))));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
