@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -41,7 +42,6 @@ import org.chuanbo.kafka.local.ContractTopics;
 import org.chuanbo.kafka.local.LocalKafka;
 import org.chuanbo.kafka.local.LocalKafkaSettings;
 import org.chuanbo.kafka.local.LoopbackPorts;
-import org.chuanbo.kafka.local.RecordPublisher;
 import org.chuanbo.schemas.Topics;
 
 /**
@@ -53,11 +53,17 @@ final class PipelineTestBed implements AutoCloseable {
 
   static final int PARALLELISM = 2;
 
-  private final LocalKafka kafka;
+  private final LocalKafkaSettings kafkaSettings;
+  private LocalKafka kafka;
   private final ClickHouseEndpoint clickHouse;
   private final Client client;
 
-  private PipelineTestBed(LocalKafka kafka, ClickHouseEndpoint clickHouse, Client client) {
+  private PipelineTestBed(
+      LocalKafkaSettings kafkaSettings,
+      LocalKafka kafka,
+      ClickHouseEndpoint clickHouse,
+      Client client) {
+    this.kafkaSettings = kafkaSettings;
     this.kafka = kafka;
     this.clickHouse = clickHouse;
     this.client = client;
@@ -65,9 +71,9 @@ final class PipelineTestBed implements AutoCloseable {
 
   /** Starts a broker with its data under {@code temp}, and empties the job's tables. */
   static PipelineTestBed start(Path temp) throws Exception {
-    LocalKafka kafka =
-        new LocalKafka(
-            LocalKafkaSettings.in(temp.resolve("kafka")).withPort(LoopbackPorts.freePort()));
+    LocalKafkaSettings kafkaSettings =
+        LocalKafkaSettings.in(temp.resolve("kafka")).withPort(LoopbackPorts.freePort());
+    LocalKafka kafka = new LocalKafka(kafkaSettings);
     kafka.start();
     try (Admin admin =
         Admin.create(
@@ -89,7 +95,7 @@ final class PipelineTestBed implements AutoCloseable {
             "ingest_quality_minute")) {
       client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
     }
-    return new PipelineTestBed(kafka, clickHouse, client);
+    return new PipelineTestBed(kafkaSettings, kafka, clickHouse, client);
   }
 
   @Override
@@ -127,16 +133,23 @@ final class PipelineTestBed implements AutoCloseable {
    * one the oracle knows (the generated day is two days old: inside the topics' retention).
    */
   void publish(List<OutgoingRecord> records) {
-    try (RecordPublisher publisher = new RecordPublisher(kafka.bootstrapServers())) {
-      publisher.publish(
-          records.stream()
-              .map(
-                  r ->
-                      new RecordPublisher.OutgoingBytes(
-                          r.topic(), r.key(), r.value(), r.sendAtMillis()))
-              .toList(),
-          sent -> {});
-    }
+    PacedPublisher.publish(kafka.bootstrapServers(), records);
+  }
+
+  /** Publishes in the background at about 2,000 records a second: the generator streaming. */
+  CompletableFuture<Void> stream(List<OutgoingRecord> records) {
+    return PacedPublisher.publishPaced(kafka.bootstrapServers(), records, 250);
+  }
+
+  /**
+   * Stops the broker and starts it again on the same port and data after {@code down}: consumers
+   * and producers see it go away mid-stream, as with a broker's rolling restart.
+   */
+  void restartKafka(Duration down) throws InterruptedException {
+    kafka.stop();
+    Thread.sleep(down.toMillis());
+    kafka = new LocalKafka(kafkaSettings);
+    kafka.start();
   }
 
   /** The job as the stack runs it, on the test's MiniCluster. */
@@ -146,6 +159,16 @@ final class PipelineTestBed implements AutoCloseable {
 
   /** The job with another sink for chuanbo.events (one that fails, say). */
   JobClient startJob(Sink<EnrichedEvent> eventsSink) throws Exception {
+    return startJob(clickHouse, eventsSink);
+  }
+
+  /** The job writing every table through {@code endpoint} (one a test takes down, say). */
+  JobClient startJobWritingTo(ClickHouseEndpoint endpoint) throws Exception {
+    return startJob(endpoint, new ClickHouseSink<>(endpoint, EventsTable.MAPPING));
+  }
+
+  private JobClient startJob(ClickHouseEndpoint endpoint, Sink<EnrichedEvent> eventsSink)
+      throws Exception {
     Configuration configuration = new Configuration();
     DisseminationJob.configureRecovery(configuration);
     StreamExecutionEnvironment env =
@@ -161,8 +184,7 @@ final class PipelineTestBed implements AutoCloseable {
     new DisseminationJob(
             settings,
             DisseminationJob.Sources.kafka(endpoints),
-            DisseminationJob.Sinks.clickHouseAndKafka(
-                    clickHouse, endpoints, settings.pseudonymiser())
+            DisseminationJob.Sinks.clickHouseAndKafka(endpoint, endpoints, settings.pseudonymiser())
                 .withEvents(eventsSink),
             Clock.systemUTC())
         .build(env);

@@ -5,6 +5,7 @@ import com.clickhouse.client.api.ServerException;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.data.ClickHouseFormat;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +17,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Inserts each completed checkpoint's batches, with the batch's deduplication token. A failed
- * insert is retried a few times; then the job fails and, restored from the checkpoint, commits the
- * same batch again — ClickHouse drops it if the first attempt had in fact gone through.
+ * insert (ClickHouse down, restarting, overloaded) is tried again with growing pauses, here on the
+ * committer's thread: Flink's own retries come back at once, so an outage of seconds would fail the
+ * job over and over. While it waits, the task's input stops, and backpressure holds the sources at
+ * their Kafka offsets. Only an outage longer than {@link #OUTAGE_BUDGET} fails the job, which,
+ * restored from the checkpoint, commits the same batch again — ClickHouse drops it if an attempt
+ * had in fact gone through.
  *
  * <p>An insert ClickHouse refuses because of the data (a value its column cannot hold) would fail
  * the same way on every retry and every restart, and stop the stream for good. Such a batch is
@@ -29,7 +34,12 @@ import org.slf4j.LoggerFactory;
 final class ClickHouseCommitter implements Committer<InsertBatch> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseCommitter.class);
-  static final int MAX_RETRIES = 5;
+
+  /** How long ClickHouse may stay unreachable before the job fails over (and restarts). */
+  static final Duration OUTAGE_BUDGET = Duration.ofMinutes(5);
+
+  private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
+  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
   private static final long INSERT_TIMEOUT_SECONDS = 120;
 
   /**
@@ -41,6 +51,7 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
 
   private final ClickHouseEndpoint endpoint;
   private final RefusedRows refusedRows;
+  private final Duration outageBudget;
   private Client client;
 
   ClickHouseCommitter(ClickHouseEndpoint endpoint) {
@@ -48,8 +59,14 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
   }
 
   ClickHouseCommitter(ClickHouseEndpoint endpoint, RefusedRows refusedRows) {
+    this(endpoint, refusedRows, OUTAGE_BUDGET);
+  }
+
+  /** With another outage budget: tests that must see the job give up, in seconds. */
+  ClickHouseCommitter(ClickHouseEndpoint endpoint, RefusedRows refusedRows, Duration outageBudget) {
     this.endpoint = endpoint;
     this.refusedRows = refusedRows;
+    this.outageBudget = outageBudget;
   }
 
   @Override
@@ -57,21 +74,65 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
     for (CommitRequest<InsertBatch> request : requests) {
       InsertBatch batch = request.getCommittable();
       try {
-        insertOrSplit(batch.table(), batch.token(), batch.payload());
+        insertPatiently(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         request.retryLater();
+        return;
       } catch (Exception e) {
-        if (request.getNumberOfRetries() < MAX_RETRIES) {
-          LOG.warn(
-              "insert of {} rows into {} failed, will retry: {}",
+        request.signalFailedWithUnknownReason(e);
+      }
+    }
+  }
+
+  /**
+   * Inserts the batch, trying again after 0.25 s, 0.5 s, 1 s … up to 10 s apart until {@link
+   * #OUTAGE_BUDGET} is spent; each attempt carries the same token, so one that went through unseen
+   * is not stored twice.
+   */
+  private void insertPatiently(InsertBatch batch) throws Exception {
+    long deadline = System.nanoTime() + outageBudget.toNanos();
+    Duration pause = FIRST_PAUSE;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        insertOrSplit(batch.table(), batch.token(), batch.payload());
+        if (attempt > 1) {
+          LOG.info(
+              "insert of {} rows into {} went through on attempt {}",
               batch.rows(),
               batch.table(),
-              e.getMessage());
-          request.retryLater();
-        } else {
-          request.signalFailedWithUnknownReason(e);
+              attempt);
         }
+        return;
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        if (System.nanoTime() + pause.toNanos() > deadline) {
+          throw new java.io.IOException(
+              "ClickHouse has not taken the insert of "
+                  + batch.rows()
+                  + " rows into "
+                  + batch.table()
+                  + " for "
+                  + outageBudget.toSeconds()
+                  + " s: "
+                  + e.getMessage(),
+              e);
+        }
+        LOG.warn(
+            "insert of {} rows into {} failed (attempt {}), trying again in {} ms: {}",
+            batch.rows(),
+            batch.table(),
+            attempt,
+            pause.toMillis(),
+            e.getMessage());
+        // A new connection next time: the old one may point at a server that is gone.
+        closeClient();
+        Thread.sleep(pause.toMillis());
+        pause =
+            pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
+                ? LONGEST_PAUSE
+                : pause.multipliedBy(2);
       }
     }
   }
@@ -124,11 +185,16 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
     return client;
   }
 
-  @Override
-  public void close() {
+  private void closeClient() {
     if (client != null) {
       client.close();
+      client = null;
     }
+  }
+
+  @Override
+  public void close() {
+    closeClient();
     refusedRows.close();
   }
 }

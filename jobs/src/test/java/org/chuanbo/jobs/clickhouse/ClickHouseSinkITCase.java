@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.chuanbo.clickhouse.local.LocalClickHouse;
+import org.chuanbo.clickhouse.local.http.ClickHouseHttpServer;
+import org.chuanbo.clickhouse.local.http.UserDirectory;
+import org.chuanbo.kafka.local.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 
 class ClickHouseSinkITCase {
@@ -47,6 +52,58 @@ class ClickHouseSinkITCase {
       committer.commit(List.of(TestCommits.request(copy)));
     }
     assertThat(query("SELECT count(), sum(n) FROM " + table)).isEqualTo("2\t3");
+  }
+
+  /**
+   * ClickHouse away when the checkpoint completes: the committer waits it out on its own thread
+   * (Flink's retries would come back at once and fail the job), and the batch lands once.
+   */
+  @Test
+  void shouldWaitForAnEndpointThatIsDownAndCommitOnceItIsBack() throws Exception {
+    String table = createTable();
+    int port = LoopbackPorts.freePort();
+    ClickHouseEndpoint away = ClickHouseEndpoint.local(port);
+    InsertBatch batch =
+        new InsertBatch(table, "token-away", 2, "{\"n\":5}\n{\"n\":6}\n".getBytes());
+    CompletableFuture<ClickHouseHttpServer> comesBack =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                Thread.sleep(2_000);
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+              return ClickHouseHttpServer.start(
+                  LocalClickHouse.engine(),
+                  "127.0.0.1",
+                  port,
+                  UserDirectory.defaultUserWithoutPassword());
+            });
+    try (ClickHouseCommitter committer = new ClickHouseCommitter(away)) {
+      committer.commit(List.of(TestCommits.request(batch)));
+      assertThat(comesBack).as("the insert waited for the endpoint").isDone();
+    } finally {
+      comesBack.get().close();
+    }
+    assertThat(query("SELECT count(), sum(n) FROM " + table)).isEqualTo("2\t11");
+  }
+
+  /** An outage longer than the budget fails the commit (and so the job), rather than hanging. */
+  @Test
+  void shouldFailTheCommitOnceTheOutageOutlastsItsBudget() throws Exception {
+    ClickHouseEndpoint nobody = ClickHouseEndpoint.local(LoopbackPorts.freePort());
+    InsertBatch batch =
+        new InsertBatch("default.nowhere", "token-gone", 1, "{\"n\":1}\n".getBytes());
+    List<Throwable> failures = new ArrayList<>();
+    try (ClickHouseCommitter committer =
+        new ClickHouseCommitter(nobody, RefusedRows.NONE, Duration.ofSeconds(1))) {
+      committer.commit(List.of(TestCommits.failingRequest(batch, failures::add)));
+    }
+    assertThat(failures)
+        .singleElement()
+        .satisfies(
+            failure ->
+                assertThat(failure).hasMessageContaining("has not taken the insert of 1 rows"));
   }
 
   private String createTable() throws Exception {

@@ -34,6 +34,16 @@ public final class TestCommits {
   }
 
   static Committer.CommitRequest<InsertBatch> request(InsertBatch batch) {
+    return failingRequest(
+        batch,
+        failure -> {
+          throw new AssertionError(failure);
+        });
+  }
+
+  /** A request that hands a failed commit's cause to {@code failed}; no retry expected. */
+  static Committer.CommitRequest<InsertBatch> failingRequest(
+      InsertBatch batch, java.util.function.Consumer<Throwable> failed) {
     return new Committer.CommitRequest<>() {
       @Override
       public InsertBatch getCommittable() {
@@ -52,7 +62,7 @@ public final class TestCommits {
 
       @Override
       public void signalFailedWithUnknownReason(Throwable t) {
-        throw new AssertionError(t);
+        failed.accept(t);
       }
 
       @Override
