@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.sink2.Committer;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.SimpleCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,7 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
   private final ClickHouseEndpoint endpoint;
   private final RefusedRows refusedRows;
   private final Duration outageBudget;
+  private final Counter rowsWritten;
   private Client client;
 
   ClickHouseCommitter(ClickHouseEndpoint endpoint) {
@@ -59,14 +62,23 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
   }
 
   ClickHouseCommitter(ClickHouseEndpoint endpoint, RefusedRows refusedRows) {
-    this(endpoint, refusedRows, OUTAGE_BUDGET);
+    this(endpoint, refusedRows, OUTAGE_BUDGET, new SimpleCounter());
   }
 
-  /** With another outage budget: tests that must see the job give up, in seconds. */
-  ClickHouseCommitter(ClickHouseEndpoint endpoint, RefusedRows refusedRows, Duration outageBudget) {
+  /**
+   * @param outageBudget how long ClickHouse may stay away (tests that must see the job give up pass
+   *     seconds)
+   * @param rowsWritten counts the rows ClickHouse took: committed, not merely collected
+   */
+  ClickHouseCommitter(
+      ClickHouseEndpoint endpoint,
+      RefusedRows refusedRows,
+      Duration outageBudget,
+      Counter rowsWritten) {
     this.endpoint = endpoint;
     this.refusedRows = refusedRows;
     this.outageBudget = outageBudget;
+    this.rowsWritten = rowsWritten;
   }
 
   @Override
@@ -95,7 +107,7 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
     Duration pause = FIRST_PAUSE;
     for (int attempt = 1; ; attempt++) {
       try {
-        insertOrSplit(batch.table(), batch.token(), batch.payload());
+        insertOrSplit(batch.table(), batch.token(), batch.payload(), batch.rows());
         if (attempt > 1) {
           LOG.info(
               "insert of {} rows into {} went through on attempt {}",
@@ -138,9 +150,11 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
   }
 
   /** Inserts the rows; if ClickHouse refuses their data, the halves, down to single rows. */
-  private void insertOrSplit(String table, String token, byte[] rows) throws Exception {
+  private void insertOrSplit(String table, String token, byte[] rows, int rowCount)
+      throws Exception {
     try {
       insert(table, token, rows);
+      rowsWritten.inc(rowCount);
     } catch (ServerException e) {
       if (!REFUSED_DATA.contains(e.getCode())) {
         throw e;
@@ -155,8 +169,12 @@ final class ClickHouseCommitter implements Committer<InsertBatch> {
         return;
       }
       int half = lines.size() / 2;
-      insertOrSplit(table, token + ".0", JsonLines.join(lines.subList(0, half)));
-      insertOrSplit(table, token + ".1", JsonLines.join(lines.subList(half, lines.size())));
+      insertOrSplit(table, token + ".0", JsonLines.join(lines.subList(0, half)), half);
+      insertOrSplit(
+          table,
+          token + ".1",
+          JsonLines.join(lines.subList(half, lines.size())),
+          lines.size() - half);
     }
   }
 

@@ -12,7 +12,9 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * Exactly-once into a ClickHouse table: rows are collected per checkpoint ({@link
  * ClickHouseSinkWriter}) and inserted when the checkpoint completes ({@link ClickHouseCommitter})
  * with an {@code insert_deduplication_token}, so neither a restart nor a retried commit doubles or
- * drops a row. Metric: {@code clickhouseRowsWritten} per subtask.
+ * drops a row. Metrics per subtask: {@code clickhouseRowsWritten}, the rows of batches ClickHouse
+ * took (a batch committed again after a restart counts again, though ClickHouse stores it once),
+ * and {@code clickhouseRowsBuffered}, the rows collected for the next checkpoint's batch.
  */
 public final class ClickHouseSink<T> implements Sink<T>, SupportsCommitter<InsertBatch> {
 
@@ -40,12 +42,16 @@ public final class ClickHouseSink<T> implements Sink<T>, SupportsCommitter<Inser
     return new ClickHouseSinkWriter<>(
         mapping,
         context.getTaskInfo().getIndexOfThisSubtask(),
-        context.metricGroup().counter("clickhouseRowsWritten"));
+        context.metricGroup().counter("clickhouseRowsBuffered"));
   }
 
   @Override
   public Committer<InsertBatch> createCommitter(CommitterInitContext context) {
-    return new ClickHouseCommitter(endpoint, refusedRows);
+    return new ClickHouseCommitter(
+        endpoint,
+        refusedRows,
+        ClickHouseCommitter.OUTAGE_BUDGET,
+        context.metricGroup().counter("clickhouseRowsWritten"));
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
+import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.chuanbo.clickhouse.local.LocalClickHouse;
 import org.chuanbo.clickhouse.local.http.ClickHouseHttpServer;
@@ -96,7 +97,8 @@ class ClickHouseSinkITCase {
         new InsertBatch("default.nowhere", "token-gone", 1, "{\"n\":1}\n".getBytes());
     List<Throwable> failures = new ArrayList<>();
     try (ClickHouseCommitter committer =
-        new ClickHouseCommitter(nobody, RefusedRows.NONE, Duration.ofSeconds(1))) {
+        new ClickHouseCommitter(
+            nobody, RefusedRows.NONE, Duration.ofSeconds(1), new SimpleCounter())) {
       committer.commit(List.of(TestCommits.failingRequest(batch, failures::add)));
     }
     assertThat(failures)
@@ -184,12 +186,16 @@ class ClickHouseSinkITCase {
     RefusedRows keep =
         (into, row, reason) ->
             refused.add(into + " " + new String(row, StandardCharsets.UTF_8) + " " + reason);
+    SimpleCounter written = new SimpleCounter();
     for (int attempt = 0; attempt < 2; attempt++) {
-      try (ClickHouseCommitter committer = new ClickHouseCommitter(endpoint, keep)) {
+      try (ClickHouseCommitter committer =
+          new ClickHouseCommitter(endpoint, keep, Duration.ofMinutes(1), written)) {
         committer.commit(List.of(TestCommits.request(batch)));
       }
     }
     assertThat(query("SELECT count(), sum(n) FROM " + table)).isEqualTo("9\t48");
+    // The metric counts rows ClickHouse took on each commit: 9 twice, never the refused one.
+    assertThat(written.getCount()).isEqualTo(18);
     // At least once: each attempt sets the row aside again.
     assertThat(refused)
         .hasSize(2)
