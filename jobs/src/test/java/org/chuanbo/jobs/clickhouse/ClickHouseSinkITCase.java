@@ -47,7 +47,10 @@ class ClickHouseSinkITCase {
     String table = createTable();
     InsertBatch batch = new InsertBatch(table, "token-1", 2, "{\"n\":1}\n{\"n\":2}\n".getBytes());
     InsertBatch copy =
-        new InsertBatchSerializer().deserialize(1, new InsertBatchSerializer().serialize(batch));
+        new InsertBatchSerializer()
+            .deserialize(
+                new InsertBatchSerializer().getVersion(),
+                new InsertBatchSerializer().serialize(batch));
     try (ClickHouseCommitter committer = new ClickHouseCommitter(endpoint)) {
       committer.commit(List.of(TestCommits.request(batch)));
       committer.commit(List.of(TestCommits.request(copy)));
