@@ -23,9 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -75,13 +73,7 @@ class BadRecordCorpusITCase {
       "startsWith(article_id, '" + CorpusRecipes.ARTICLE_PREFIX + "')";
 
   @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(4)
-              .setConfiguration(metricsFetchedEverySecond())
-              .build());
+  static final MiniClusterExtension FLINK = new MiniClusterExtension(JobRestarts.miniCluster());
 
   @TempDir Path temp;
   private PipelineTestBed bed;
@@ -139,12 +131,6 @@ class BadRecordCorpusITCase {
   private static GeneratorSettings settings() {
     LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2);
     return new GeneratorSettings(1, 9L, 0.05, start);
-  }
-
-  private static Configuration metricsFetchedEverySecond() {
-    Configuration configuration = new Configuration();
-    configuration.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
-    return configuration;
   }
 
   /**

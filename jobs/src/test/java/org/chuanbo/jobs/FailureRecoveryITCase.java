@@ -7,10 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.client.program.ClusterClient;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.awaitility.Awaitility;
@@ -41,13 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FailureRecoveryITCase {
 
   @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(4)
-              .setConfiguration(metricsFetchedEverySecond())
-              .build());
+  static final MiniClusterExtension FLINK = new MiniClusterExtension(JobRestarts.miniCluster());
 
   @TempDir Path temp;
   private PipelineTestBed bed;
@@ -152,11 +143,5 @@ class FailureRecoveryITCase {
   private static ClickHouseHttpServer serve(int port) {
     return ClickHouseHttpServer.start(
         LocalClickHouse.engine(), "127.0.0.1", port, UserDirectory.defaultUserWithoutPassword());
-  }
-
-  private static Configuration metricsFetchedEverySecond() {
-    Configuration configuration = new Configuration();
-    configuration.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
-    return configuration;
   }
 }

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MetricOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 
 /**
  * Whether a running job has failed and restarted, read from the cluster's REST API the way an
@@ -23,6 +26,20 @@ final class JobRestarts {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String jobUrl;
+
+  /**
+   * A MiniCluster for the job (one TaskManager, 4 slots) whose REST API fetches metrics every
+   * second, so that {@link #count()} is current soon after a job starts.
+   */
+  static MiniClusterResourceConfiguration miniCluster() {
+    Configuration configuration = new Configuration();
+    configuration.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
+    return new MiniClusterResourceConfiguration.Builder()
+        .setNumberTaskManagers(1)
+        .setNumberSlotsPerTaskManager(4)
+        .setConfiguration(configuration)
+        .build();
+  }
 
   JobRestarts(String webInterfaceUrl, JobID job) {
     this.jobUrl = webInterfaceUrl.replaceAll("/$", "") + "/jobs/" + job;

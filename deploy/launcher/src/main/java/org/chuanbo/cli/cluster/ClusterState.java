@@ -1,18 +1,12 @@
 package org.chuanbo.cli.cluster;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import org.chuanbo.cli.stack.StateFile;
 
 /**
  * What the cluster's supervisor wrote about itself: its own process, the cluster's settings, how
@@ -50,26 +44,16 @@ public record ClusterState(
     properties.setProperty(
         "taskmanager.pids",
         taskManagerPids.stream().map(String::valueOf).collect(Collectors.joining(",")));
-    try {
-      Files.createDirectories(file.getParent());
-      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-      try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        properties.store(out, "written by the local Flink cluster's supervisor");
-      }
-      Files.move(
-          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    StateFile.write(file, properties, "written by the local Flink cluster's supervisor");
   }
 
   public static Optional<ClusterState> readFrom(Path file) {
-    if (!Files.isRegularFile(file)) {
+    Optional<Properties> read = StateFile.read(file);
+    if (read.isEmpty()) {
       return Optional.empty();
     }
-    Properties properties = new Properties();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      properties.load(in);
+    Properties properties = read.get();
+    try {
       String pids = properties.getProperty("taskmanager.pids", "");
       return Optional.of(
           new ClusterState(
@@ -84,7 +68,7 @@ public record ClusterState(
               pids.isBlank()
                   ? List.of()
                   : Arrays.stream(pids.split(",")).map(Long::parseLong).toList()));
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return Optional.empty();
     }
   }

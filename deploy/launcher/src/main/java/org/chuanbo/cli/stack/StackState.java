@@ -1,13 +1,6 @@
 package org.chuanbo.cli.stack;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -30,26 +23,16 @@ public record StackState(long pid, StackPorts ports, String phase, boolean runsJ
     properties.setProperty("flink.port", Integer.toString(ports.flink()));
     properties.setProperty("phase", phase);
     properties.setProperty("job", Boolean.toString(runsJob));
-    try {
-      Files.createDirectories(file.getParent());
-      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-      try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        properties.store(out, "written by the running local stack");
-      }
-      Files.move(
-          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    StateFile.write(file, properties, "written by the running local stack");
   }
 
   public static Optional<StackState> readFrom(Path file) {
-    if (!Files.isRegularFile(file)) {
+    Optional<Properties> read = StateFile.read(file);
+    if (read.isEmpty()) {
       return Optional.empty();
     }
-    Properties properties = new Properties();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      properties.load(in);
+    Properties properties = read.get();
+    try {
       return Optional.of(
           new StackState(
               Long.parseLong(properties.getProperty("pid")),
@@ -59,7 +42,7 @@ public record StackState(long pid, StackPorts ports, String phase, boolean runsJ
                   Integer.parseInt(properties.getProperty("flink.port"))),
               properties.getProperty("phase"),
               !"false".equals(properties.getProperty("job"))));
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return Optional.empty();
     }
   }
