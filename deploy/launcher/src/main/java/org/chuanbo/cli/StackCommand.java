@@ -280,6 +280,13 @@ final class StackCommand implements Runnable {
       try {
         process.onExit().get(90, TimeUnit.SECONDS);
         System.out.println("local stack stopped");
+        if (ClusterCommand.alive().isPresent()) {
+          // Its job reads and writes this stack: without it, it fails and restarts until it is
+          // back.
+          System.out.println(
+              "the Flink cluster still runs, and its job waits for Kafka and ClickHouse:"
+                  + " ./chuanbo stack up --no-job brings them back, ./chuanbo cluster down stops it");
+        }
       } catch (Exception e) {
         process.destroyForcibly();
         System.out.println(
