@@ -146,7 +146,6 @@ class RewrittenQueriesITCase {
                 anOffice,
                 "channel",
                 channel));
-        assertSameAnswer("reach_by_day_range", period(anOffice, "channel", channel));
       }
     }
   }
