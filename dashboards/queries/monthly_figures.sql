@@ -98,15 +98,13 @@ WITH
     -- hash): per key, per-bucket distinct counts summed, exact because a person falls in one
     -- bucket only (0011_reach_viewers.sql). A piece's series is looked up with transform() rather
     -- than a join, and only when {by} is 'series' (multiIf evaluates the branch it needs).
-    series_of AS (
-        SELECT groupArray(article_id) AS articles, groupArray(series) AS series FROM pieces
-    ),
+    -- One scalar for both arrays: two subqueries could each list the pieces in another order.
+    (SELECT tuple(groupArray(article_id), groupArray(series)) FROM pieces) AS series_of,
     reach_by_bucket AS (
         SELECT
             multiIf({by:String} = 'office', v.office, {by:String} = 'channel', v.channel,
                     {by:String} = 'series',
-                    transform(toString(v.article_id), (SELECT articles FROM series_of),
-                              (SELECT series FROM series_of), ''),
+                    transform(toString(v.article_id), series_of.1, series_of.2, ''),
                     {by:String} = 'day', toString(toDate(v.event_time)), '') AS key,
             uniqExact(v.viewer) AS reach
         FROM chuanbo.reach_viewers AS v
