@@ -8,7 +8,7 @@
 --   engaged_ms_sum / engaged_count: duration_ms over the VIEWs that carry one (平均阅读/收看时长 is
 --     their quotient);
 --   reach (触达人数): distinct reach_key over the key's VIEW events in the whole period, exactly,
---     never a sum of days or channels;
+--     never a sum of days or channels (counted in chuanbo.reach_viewers, see below);
 --   events: every event of the period (0 means nothing happened);
 --   published: pieces whose published_at falls in the period (chuanbo.articles; 0 per channel).
 -- A piece's office is the one its events carry (as in reach_daily); a channel-day known only from a
@@ -94,19 +94,27 @@ WITH
         WHERE {office:String} = '' OR office = {office:String}
         GROUP BY key
     ),
-    reach AS (
+    -- Reach from chuanbo.reach_viewers (the same VIEW events, people bucketed by their reach_key
+    -- hash): per key, per-bucket distinct counts summed, exact because a person falls in one
+    -- bucket only (0011_reach_viewers.sql). A piece's series is looked up with transform() rather
+    -- than a join, and only when {by} is 'series' (multiIf evaluates the branch it needs).
+    -- One scalar for both arrays: two subqueries could each list the pieces in another order.
+    (SELECT tuple(groupArray(article_id), groupArray(series)) FROM pieces) AS series_of,
+    reach_by_bucket AS (
         SELECT
-            multiIf({by:String} = 'office', e.office, {by:String} = 'channel', e.channel,
-                    {by:String} = 'series', coalesce(a.series, ''),
-                    {by:String} = 'day', toString(toDate(e.event_time)), '') AS key,
-            uniqExact(e.reach_key) AS reach
-        FROM chuanbo.events AS e
-        LEFT JOIN pieces AS a ON a.article_id = e.article_id
-        WHERE e.event_type = 'VIEW'
-          AND e.event_time >= {from:DateTime64(3, 'Asia/Shanghai')}
-          AND e.event_time < {to:DateTime64(3, 'Asia/Shanghai')}
-          AND ({office:String} = '' OR e.office = {office:String})
-        GROUP BY key
+            multiIf({by:String} = 'office', v.office, {by:String} = 'channel', v.channel,
+                    {by:String} = 'series',
+                    transform(toString(v.article_id), series_of.1, series_of.2, ''),
+                    {by:String} = 'day', toString(toDate(v.event_time)), '') AS key,
+            uniqExact(v.viewer) AS reach
+        FROM chuanbo.reach_viewers AS v
+        WHERE v.event_time >= {from:DateTime64(3, 'Asia/Shanghai')}
+          AND v.event_time < {to:DateTime64(3, 'Asia/Shanghai')}
+          AND ({office:String} = '' OR v.office = {office:String})
+        GROUP BY v.bucket, key
+    ),
+    reach AS (
+        SELECT key, sum(reach) AS reach FROM reach_by_bucket GROUP BY key
     ),
     published AS (
         SELECT

@@ -12,6 +12,10 @@
 -- Parameters: {from:DateTime64(3, 'Asia/Shanghai')}, {to:DateTime64(3, 'Asia/Shanghai')} (to
 -- exclusive), {from_day:Date}, {to_day:Date} (the same period as Shanghai days, both included),
 -- {office:String} (a code, '' = every office).
+-- chuanbo.events is scanned three times, not eight: the period's four totals in one pass, and the
+-- reported channel-days' three figures in one pass over them (a CTE is computed again wherever it
+-- is named, so each scalar subquery over period_events or reported was a scan of its own).
+-- Every column stays Nullable(UInt64), as the scalar subqueries made them.
 WITH
     period_events AS (
         SELECT e.article_id, e.channel, e.event_type, e.event_time, e.ingested_at, e.office
@@ -19,6 +23,15 @@ WITH
         WHERE e.event_time >= {from:DateTime64(3, 'Asia/Shanghai')}
           AND e.event_time < {to:DateTime64(3, 'Asia/Shanghai')}
           AND ({office:String} = '' OR e.office = {office:String})
+    ),
+    totals AS (
+        SELECT
+            count()                                                               AS events,
+            countIf(ingested_at > event_time + INTERVAL 1 HOUR)                   AS late_events,
+            if(count() = 0, 0, toUInt64(greatest(0, max(toUnixTimestamp64Milli(ingested_at) - toUnixTimestamp64Milli(event_time)))))
+                                                                                  AS max_lag_ms,
+            countIf(office = 'unknown')                                           AS unknown_office_events
+        FROM period_events
     ),
     counted AS (
         SELECT article_id, channel, toDate(event_time) AS day, count() AS views
@@ -38,21 +51,28 @@ WITH
             ON pe.article_id = p.article_id
         WHERE p.day BETWEEN {from_day:Date} AND {to_day:Date}
           AND ({office:String} = '' OR coalesce(pe.office, a.office, 'unknown') = {office:String})
+    ),
+    reported_figures AS (
+        SELECT
+            count()                                    AS reported_days,
+            countIf(r.reports > 1)                     AS revised_days,
+            countIf(r.views > coalesce(c.views, 0))    AS reported_above_counted_days
+        FROM reported AS r
+        LEFT JOIN counted AS c ON c.article_id = r.article_id AND c.channel = r.channel AND c.day = r.day
     )
 SELECT
-    (SELECT count() FROM period_events)                                              AS events,
-    (SELECT countIf(ingested_at > event_time + INTERVAL 1 HOUR) FROM period_events)  AS late_events,
-    (SELECT if(count() = 0, 0, toUInt64(greatest(0, max(toUnixTimestamp64Milli(ingested_at) - toUnixTimestamp64Milli(event_time)))))
-     FROM period_events)                                                             AS max_lag_ms,
-    (SELECT countIf(office = 'unknown') FROM period_events)                          AS unknown_office_events,
-    (SELECT count() FROM reported)                                                   AS reported_days,
-    (SELECT countIf(reports > 1) FROM reported)                                      AS revised_days,
-    (SELECT countIf(r.views > coalesce(c.views, 0))
-     FROM reported AS r
-     LEFT JOIN counted AS c ON c.article_id = r.article_id AND c.channel = r.channel AND c.day = r.day) AS reported_above_counted_days,
+    toNullable(t.events)                                                             AS events,
+    toNullable(t.late_events)                                                        AS late_events,
+    toNullable(t.max_lag_ms)                                                         AS max_lag_ms,
+    toNullable(t.unknown_office_events)                                              AS unknown_office_events,
+    toNullable(f.reported_days)                                                      AS reported_days,
+    toNullable(f.revised_days)                                                       AS revised_days,
+    toNullable(f.reported_above_counted_days)                                        AS reported_above_counted_days,
     (SELECT if({office:String} = '', toNullable(sum(q.records)), NULL)
      FROM chuanbo.ingest_quality_minute AS q
      WHERE q.outcome = 'rejected'
        AND q.minute >= {from:DateTime64(3, 'Asia/Shanghai')}
        AND q.minute < {to:DateTime64(3, 'Asia/Shanghai')})                             AS rejected_records
+FROM totals AS t
+CROSS JOIN reported_figures AS f
 SETTINGS join_use_nulls = 1

@@ -92,6 +92,7 @@ final class PipelineTestBed implements AutoCloseable {
             "article_spread_versions",
             "platform_count_reports",
             "reach_daily",
+            "reach_viewers",
             "ingest_quality_minute")) {
       client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
     }

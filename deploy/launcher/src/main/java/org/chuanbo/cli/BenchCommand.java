@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.chuanbo.cli.bench.BenchPhases;
 import org.chuanbo.cli.bench.BenchReport;
 import org.chuanbo.cli.bench.BenchRun;
 import org.chuanbo.cli.bench.BenchSettings;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
       "loaded first with N generated events; then the limit (one consumer decoding them), the job",
       "catching up until the last event is in ClickHouse (e2e), its dedupe state per event id,",
       "freshness at fixed produce rates (probe events), and every report query over --query-rows",
-      "events. Prints a table; --json writes every figure beside its target. Takes minutes."
+      "events. Prints a table; --json writes every figure beside its target. Takes minutes.",
+      "--only queries measures the report queries alone: no Kafka, no job."
     })
 final class BenchCommand implements Runnable {
 
@@ -77,6 +79,14 @@ final class BenchCommand implements Runnable {
   Duration queryBudget;
 
   @Option(
+      names = "--only",
+      paramLabel = "queries",
+      description =
+          "Measure one phase alone: 'queries' loads --query-rows events into the tables and times"
+              + " every report query, without Kafka or the job (default: every phase).")
+  String only;
+
+  @Option(
       names = "--parallelism",
       defaultValue = "2",
       description = "The job's parallelism, as stack up runs it (default: ${DEFAULT-VALUE}).")
@@ -89,6 +99,14 @@ final class BenchCommand implements Runnable {
   long seed;
 
   BenchSettings settings() {
+    BenchPhases phases =
+        only == null
+            ? BenchPhases.ALL
+            : BenchPhases.ofOnly(only)
+                .orElseThrow(
+                    () ->
+                        new CommandLine.ParameterException(
+                            spec.commandLine(), "--only must be 'queries', got '" + only + "'"));
     BenchSettings settings =
         new BenchSettings(
             events,
@@ -99,7 +117,8 @@ final class BenchCommand implements Runnable {
             queryBudget,
             parallelism,
             seed,
-            Optional.ofNullable(json));
+            Optional.ofNullable(json),
+            phases);
     settings
         .problem()
         .ifPresent(

@@ -94,4 +94,34 @@ class BenchCommandITCase {
     assertThat(root.resolve(".chuanbo/bench/kafka")).isDirectory();
     assertThat(root.resolve(".chuanbo/stack.properties")).doesNotExist();
   }
+
+  @Test
+  void shouldTimeEveryReportQueryAloneWithoutKafkaOrTheJob() throws Exception {
+    Path json = root.resolve("q.json");
+    CliProcess bench =
+        CliProcess.run(
+                root,
+                "bench",
+                "--only",
+                "queries",
+                "--query-rows",
+                "50000",
+                "--query-runs",
+                "1",
+                "--json",
+                json.toString())
+            .expectSuccess();
+    assertThat(bench.output()).contains("query top_articles p50/p99").doesNotContain("e2e");
+
+    JsonNode report = new ObjectMapper().readTree(Files.readString(json));
+    assertThat(report.has("e2e_events_per_s")).isFalse();
+    JsonNode queries = report.get("queries");
+    assertThat(queries.size()).isGreaterThanOrEqualTo(20);
+    for (Map.Entry<String, JsonNode> query :
+        (Iterable<Map.Entry<String, JsonNode>>) queries::fields) {
+      assertThat(query.getValue().get("p99_ms").asDouble()).as(query.getKey()).isPositive();
+      assertThat(query.getValue().get("rows").asLong()).as(query.getKey()).isPositive();
+    }
+    assertThat(root.resolve(".chuanbo/bench/kafka")).doesNotExist();
+  }
 }

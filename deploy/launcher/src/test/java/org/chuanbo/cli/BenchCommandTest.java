@@ -19,7 +19,8 @@ class BenchCommandTest {
         "--query-rows|10|--query-rows must be at least 1000, got 10",
         "--parallelism|0|--parallelism must be at least 1, got 0",
         "--freshness-duration|PT0.5S|--freshness-duration must be at least PT1S, got PT0.5S",
-        "--query-runs|0|--query-runs must be at least 1, got 0"
+        "--query-runs|0|--query-runs must be at least 1, got 0",
+        "--only|e2e|--only must be 'queries', got 'e2e'"
       })
   void shouldRefuseABadFlagInOneLine(String flag, String value, String message) {
     CommandRun run = CommandRun.of("bench", flag, value);

@@ -119,6 +119,8 @@ class ClusterMigrationsTest {
     expected.put("chuanbo.reach_daily", Placement.SHARDED);
     expected.put("chuanbo.reach_daily_mv", Placement.VIEW);
     expected.put("chuanbo.ingest_quality_minute", Placement.EVERY_NODE);
+    expected.put("chuanbo.reach_viewers", Placement.SHARDED);
+    expected.put("chuanbo.reach_viewers_mv", Placement.VIEW);
 
     assertThat(ClusterMigrations.of(CLUSTER, bundled).placements())
         .containsExactlyEntriesOf(expected);

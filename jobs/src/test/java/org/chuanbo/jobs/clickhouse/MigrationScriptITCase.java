@@ -113,9 +113,15 @@ class MigrationScriptITCase {
                   "SELECT uniqExactMerge(viewers) FROM chuanbo.reach_daily"
                       + " WHERE article_id = 'migration-script-months'"))
           .isEqualTo(101);
+      assertThat(
+              count(
+                  client,
+                  "SELECT uniqExact(viewer) FROM chuanbo.reach_viewers"
+                      + " WHERE article_id = 'migration-script-months'"))
+          .isEqualTo(101);
     } finally {
       try (Client client = endpoint.newClient()) {
-        for (String table : List.of("events", "reach_daily")) {
+        for (String table : List.of("events", "reach_daily", "reach_viewers")) {
           client.execute("TRUNCATE TABLE chuanbo." + table).get(60, TimeUnit.SECONDS).close();
         }
       }

@@ -14,6 +14,10 @@ import java.util.Map;
  * ({@code limit_events_per_s}, {@code e2e_events_per_s}, {@code freshness}, {@code queries}, {@code
  * state_bytes_per_dedup_id}) are plain numbers or objects of numbers, so a script can compare runs;
  * {@code targets} holds the issue's target beside each, {@code details} how each was obtained.
+ *
+ * <p>A run of the queries alone ({@code --only queries}) has no pipeline figures: {@code load},
+ * {@code limit}, {@code e2e} and {@code state} are null and {@code freshness} is empty, and the
+ * JSON and the table hold the queries and their target only.
  */
 public record BenchReport(
     Instant finishedAt,
@@ -52,21 +56,28 @@ public record BenchReport(
     return e2e.eventsPerSecond() / limit.recordsPerSecond();
   }
 
+  /** Whether the run measured the pipeline (Kafka, the job), not only the queries. */
+  public boolean pipelineMeasured() {
+    return e2e != null;
+  }
+
   public ObjectNode toJson() {
     ObjectNode root = MAPPER.createObjectNode();
-    root.put("limit_events_per_s", round(limit.recordsPerSecond()));
-    root.put("e2e_events_per_s", round(e2e.eventsPerSecond()));
-    root.put("e2e_ratio_to_limit", round3(e2eRatioToLimit()));
-    ObjectNode freshnessNode = root.putObject("freshness");
-    freshness.forEach(
-        (rate, result) -> {
-          ObjectNode node = freshnessNode.putObject(Integer.toString(rate));
-          putDelays(node, result.minute());
-          node.put("probes", result.probes());
-          node.put("achieved_events_per_s", round(result.achievedRate()));
-          node.put("poll_interval_ms", Freshness.POLL.toMillis());
-          putDelays(node.putObject("article_spread"), result.spread());
-        });
+    if (pipelineMeasured()) {
+      root.put("limit_events_per_s", round(limit.recordsPerSecond()));
+      root.put("e2e_events_per_s", round(e2e.eventsPerSecond()));
+      root.put("e2e_ratio_to_limit", round3(e2eRatioToLimit()));
+      ObjectNode freshnessNode = root.putObject("freshness");
+      freshness.forEach(
+          (rate, result) -> {
+            ObjectNode node = freshnessNode.putObject(Integer.toString(rate));
+            putDelays(node, result.minute());
+            node.put("probes", result.probes());
+            node.put("achieved_events_per_s", round(result.achievedRate()));
+            node.put("poll_interval_ms", Freshness.POLL.toMillis());
+            putDelays(node.putObject("article_spread"), result.spread());
+          });
+    }
     ObjectNode queriesNode = root.putObject("queries");
     queries.forEach(
         (name, result) -> {
@@ -77,10 +88,47 @@ public record BenchReport(
           node.put("rows", result.rows());
           node.put("runs", result.millis().count());
         });
-    root.put("state_bytes_per_dedup_id", round1(state.bytesPerDedupId()));
-    root.put("state_bytes_per_article", round1(state.bytesPerArticle()));
+    if (pipelineMeasured()) {
+      root.put("state_bytes_per_dedup_id", round1(state.bytesPerDedupId()));
+      root.put("state_bytes_per_article", round1(state.bytesPerArticle()));
+    }
 
     ObjectNode targets = root.putObject("targets");
+    ObjectNode met = root.putObject("targets_met");
+    if (pipelineMeasured()) {
+      putPipelineTargets(targets, met);
+    }
+    targets.put("query_p99_ms", Targets.QUERY_P99_MS);
+    met.put(
+        "query_p99_ms",
+        queries.values().stream().allMatch(q -> q.millis().p99() <= Targets.QUERY_P99_MS));
+
+    ObjectNode details = root.putObject("details");
+    if (pipelineMeasured()) {
+      putPipelineDetails(details);
+    }
+    ObjectNode settingsNode = details.putObject("settings");
+    settingsNode.put("phases", settings.phases().name().toLowerCase(java.util.Locale.ROOT));
+    settingsNode.put("events", settings.events());
+    settingsNode.put("query_rows", settings.queryRows());
+    settingsNode.put("query_runs", settings.queryRuns());
+    settingsNode.put("query_budget_seconds", settings.queryBudget().toSeconds());
+    settingsNode.put("freshness_seconds", settings.freshnessPhase().toSeconds());
+    settingsNode.put("seed", settings.seed());
+
+    ObjectNode environmentNode = root.putObject("environment");
+    environmentNode.put("cores", environment.cores());
+    environmentNode.put("java", environment.java());
+    environmentNode.put("flink", environment.flink());
+    environmentNode.put("clickhouse", environment.clickHouse());
+    environmentNode.put("git_commit", environment.gitCommit());
+    environmentNode.put("os", environment.os());
+    root.put("finished_at", finishedAt.toString());
+    root.put("total_seconds", round1(totalSeconds));
+    return root;
+  }
+
+  private void putPipelineTargets(ObjectNode targets, ObjectNode met) {
     targets.put("e2e_events_per_s", Targets.E2E_EVENTS_PER_S);
     targets.put("e2e_ratio_to_limit", Targets.E2E_RATIO_TO_LIMIT);
     ObjectNode freshnessTargets = targets.putObject("freshness_p99_ms");
@@ -89,10 +137,8 @@ public record BenchReport(
         .forEach(
             rate ->
                 freshnessTargets.put(Integer.toString(rate), Targets.FRESHNESS_P99_MS.get(rate)));
-    targets.put("query_p99_ms", Targets.QUERY_P99_MS);
     targets.put("state_bytes_per_dedup_id", Targets.STATE_BYTES_PER_DEDUP_ID);
 
-    ObjectNode met = root.putObject("targets_met");
     met.put("e2e_events_per_s", e2e.eventsPerSecond() >= Targets.E2E_EVENTS_PER_S);
     met.put("e2e_ratio_to_limit", e2eRatioToLimit() >= Targets.E2E_RATIO_TO_LIMIT);
     ObjectNode freshnessMet = met.putObject("freshness_p99_ms");
@@ -108,12 +154,10 @@ public record BenchReport(
           }
         });
     met.put(
-        "query_p99_ms",
-        queries.values().stream().allMatch(q -> q.millis().p99() <= Targets.QUERY_P99_MS));
-    met.put(
         "state_bytes_per_dedup_id", state.bytesPerDedupId() <= Targets.STATE_BYTES_PER_DEDUP_ID);
+  }
 
-    ObjectNode details = root.putObject("details");
+  private void putPipelineDetails(ObjectNode details) {
     ObjectNode loadNode = details.putObject("load");
     loadNode.put("records_sent", load.recordsSent());
     loadNode.put("event_records", load.eventRecords());
@@ -142,24 +186,6 @@ public record BenchReport(
     stateNode.put(
         "method",
         "checkpoint state_size per job vertex (Flink REST), heap state backend, full snapshot");
-    ObjectNode settingsNode = details.putObject("settings");
-    settingsNode.put("events", settings.events());
-    settingsNode.put("query_rows", settings.queryRows());
-    settingsNode.put("query_runs", settings.queryRuns());
-    settingsNode.put("query_budget_seconds", settings.queryBudget().toSeconds());
-    settingsNode.put("freshness_seconds", settings.freshnessPhase().toSeconds());
-    settingsNode.put("seed", settings.seed());
-
-    ObjectNode environmentNode = root.putObject("environment");
-    environmentNode.put("cores", environment.cores());
-    environmentNode.put("java", environment.java());
-    environmentNode.put("flink", environment.flink());
-    environmentNode.put("clickhouse", environment.clickHouse());
-    environmentNode.put("git_commit", environment.gitCommit());
-    environmentNode.put("os", environment.os());
-    root.put("finished_at", finishedAt.toString());
-    root.put("total_seconds", round1(totalSeconds));
-    return root;
   }
 
   public void writeJson(Path file) throws IOException {

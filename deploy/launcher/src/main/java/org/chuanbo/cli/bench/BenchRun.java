@@ -52,6 +52,9 @@ public final class BenchRun {
     StackPorts ports =
         new StackPorts(
             LoopbackPorts.freePort(), LoopbackPorts.freePort(), LoopbackPorts.freePort());
+    if (!settings.phases().pipeline()) {
+      return queriesAlone(layout, ports, start);
+    }
     progress.line(
         "scratch stack under %s: Kafka %s, ClickHouse %s, Flink %s",
         layout.root(), ports.kafkaAddress(), ports.clickHouseUrl(), ports.flinkUrl());
@@ -98,16 +101,7 @@ public final class BenchRun {
             "stopping the job; loading %,d events into the tables …", settings.queryRows());
         job.cancel().get(60, TimeUnit.SECONDS);
         job = null;
-        long loadStart = System.nanoTime();
-        QueryLoad.run(admin, settings.queryRows(), progress);
-        progress.line("query data loaded in %.1f s", (System.nanoTime() - loadStart) / 1e9);
-        Map<String, QueryLatency.Result> queries =
-            QueryLatency.run(
-                reader,
-                ReportQueryFiles.all(),
-                settings.queryRuns(),
-                settings.queryBudget(),
-                progress);
+        Map<String, QueryLatency.Result> queries = queries(admin, reader);
 
         return new BenchReport(
             Instant.now(),
@@ -134,6 +128,45 @@ public final class BenchRun {
         clickHouse.server().close();
       }
     }
+  }
+
+  /**
+   * {@code --only queries}: the ClickHouse endpoint alone (migrated as {@code stack up} migrates
+   * it), the query load and the timed queries; no broker, no job, so the report has no pipeline
+   * figures.
+   */
+  private BenchReport queriesAlone(StackLayout layout, StackPorts ports, long start)
+      throws IOException {
+    progress.line(
+        "scratch ClickHouse under %s on %s (the queries alone)",
+        layout.root(), ports.clickHouseUrl());
+    StackServices.ClickHouse clickHouse = StackServices.startClickHouse(layout, ports);
+    try (Client reader = clickHouse.credentials().reader(ports.clickHouseUrl()).newClient();
+        Client admin = clickHouse.credentials().admin(ports.clickHouseUrl()).newClient()) {
+      Map<String, QueryLatency.Result> queries = queries(admin, reader);
+      return new BenchReport(
+          Instant.now(),
+          settings,
+          BenchEnvironment.here(projectRoot, clickHouse.engine().version()),
+          null,
+          null,
+          null,
+          Map.of(),
+          queries,
+          null,
+          (System.nanoTime() - start) / 1e9);
+    } finally {
+      clickHouse.server().close();
+    }
+  }
+
+  /** Loads the query data into the emptied tables, then times every report query over it. */
+  private Map<String, QueryLatency.Result> queries(Client admin, Client reader) {
+    long loadStart = System.nanoTime();
+    QueryLoad.run(admin, settings.queryRows(), progress);
+    progress.line("query data loaded in %.1f s", (System.nanoTime() - loadStart) / 1e9);
+    return QueryLatency.run(
+        reader, ReportQueryFiles.all(), settings.queryRuns(), settings.queryBudget(), progress);
   }
 
   private JobClient startJob(

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param queryBudget time after which a query's runs stop early (three runs at least)
  * @param parallelism the job's parallelism, as {@code stack up} runs it
  * @param json where to write the JSON report, if anywhere
+ * @param phases every phase, or the queries alone
  */
 public record BenchSettings(
     long events,
@@ -27,7 +28,8 @@ public record BenchSettings(
     Duration queryBudget,
     int parallelism,
     long seed,
-    Optional<Path> json) {
+    Optional<Path> json,
+    BenchPhases phases) {
 
   public static final long DEFAULT_EVENTS = 2_000_000;
   public static final List<Integer> DEFAULT_RATES = List.of(5_000, 20_000);

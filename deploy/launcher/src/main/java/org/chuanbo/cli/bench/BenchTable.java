@@ -12,6 +12,26 @@ public final class BenchTable {
   public static String render(BenchReport report) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"figure", "measured", "target", "met"});
+    if (report.pipelineMeasured()) {
+      pipelineRows(report, rows);
+    }
+    for (QueryLatency.Result query : report.queries().values()) {
+      rows.add(
+          new String[] {
+            "query " + query.query() + " p50/p99 (rows)",
+            String.format(
+                "%.0f / %.0f ms (%,d)", query.millis().p50(), query.millis().p99(), query.rows()),
+            String.format("p99 ≤ %.0f ms", Targets.QUERY_P99_MS),
+            met(query.millis().p99() <= Targets.QUERY_P99_MS)
+          });
+    }
+    if (report.pipelineMeasured()) {
+      stateRows(report, rows);
+    }
+    return layout(rows);
+  }
+
+  private static void pipelineRows(BenchReport report, List<String[]> rows) {
     rows.add(
         new String[] {
           "limit (1 consumer, decode) events/s",
@@ -56,16 +76,9 @@ public final class BenchTable {
             "-"
           });
     }
-    for (QueryLatency.Result query : report.queries().values()) {
-      rows.add(
-          new String[] {
-            "query " + query.query() + " p50/p99 (rows)",
-            String.format(
-                "%.0f / %.0f ms (%,d)", query.millis().p50(), query.millis().p99(), query.rows()),
-            String.format("p99 ≤ %.0f ms", Targets.QUERY_P99_MS),
-            met(query.millis().p99() <= Targets.QUERY_P99_MS)
-          });
-    }
+  }
+
+  private static void stateRows(BenchReport report, List<String[]> rows) {
     rows.add(
         new String[] {
           "state bytes per dedup id",
@@ -80,7 +93,6 @@ public final class BenchTable {
           "bounded",
           "-"
         });
-    return layout(rows);
   }
 
   private static String delays(Freshness.Delays delays) {

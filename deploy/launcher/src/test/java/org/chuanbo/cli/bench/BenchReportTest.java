@@ -22,6 +22,10 @@ class BenchReportTest {
   @TempDir Path folder;
 
   static BenchReport sample() {
+    return sample(BenchPhases.ALL);
+  }
+
+  static BenchReport sample(BenchPhases phases) {
     BenchSettings settings =
         new BenchSettings(
             1_000,
@@ -32,7 +36,8 @@ class BenchReportTest {
             Duration.ofSeconds(15),
             2,
             1,
-            Optional.empty());
+            Optional.empty(),
+            phases);
     Map<Integer, Freshness.Result> freshness = new LinkedHashMap<>();
     freshness.put(
         5_000,
@@ -64,6 +69,19 @@ class BenchReportTest {
     queries.put(
         "monthly_figures",
         new QueryLatency.Result("monthly_figures", 6, new Percentiles(20, 300, 450, 450)));
+    if (!phases.pipeline()) {
+      return new BenchReport(
+          Instant.parse("2026-11-29T06:00:00Z"),
+          settings,
+          new BenchEnvironment(2, "OpenJDK 17", "2.2.1", "26.5.1.1", "abc", "Linux"),
+          null,
+          null,
+          null,
+          Map.of(),
+          queries,
+          null,
+          60);
+    }
     return new BenchReport(
         Instant.parse("2026-11-29T06:00:00Z"),
         settings,
@@ -149,5 +167,38 @@ class BenchReportTest {
         .contains("(1 unseen)")
         .contains("query trending p50/p99 (rows)")
         .contains("state bytes per dedup id");
+  }
+
+  @Test
+  void shouldHoldOnlyTheQueriesAndTheirTargetWhenTheQueriesRanAlone() {
+    JsonNode json = sample(BenchPhases.QUERIES).toJson();
+
+    assertThat(json.fieldNames())
+        .toIterable()
+        .doesNotContain(
+            "limit_events_per_s",
+            "e2e_events_per_s",
+            "e2e_ratio_to_limit",
+            "freshness",
+            "state_bytes_per_dedup_id",
+            "state_bytes_per_article");
+    assertThat(json.get("queries").get("trending").get("p99_ms").asDouble()).isEqualTo(250.0);
+    assertThat(json.get("targets").fieldNames()).toIterable().containsExactly("query_p99_ms");
+    assertThat(json.get("targets_met").fieldNames()).toIterable().containsExactly("query_p99_ms");
+    assertThat(json.get("targets_met").get("query_p99_ms").asBoolean()).isFalse();
+    assertThat(json.get("details").fieldNames()).toIterable().containsExactly("settings");
+    assertThat(json.get("details").get("settings").get("phases").asText()).isEqualTo("queries");
+  }
+
+  @Test
+  void shouldPrintOnlyTheQueriesWhenTheyRanAlone() {
+    String table = BenchTable.render(sample(BenchPhases.QUERIES));
+
+    assertThat(table)
+        .contains("query trending p50/p99 (rows)")
+        .contains("query monthly_figures p50/p99 (rows)")
+        .doesNotContain("e2e")
+        .doesNotContain("freshness")
+        .doesNotContain("state bytes");
   }
 }
