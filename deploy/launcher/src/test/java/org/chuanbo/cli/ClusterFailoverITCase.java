@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -33,9 +32,9 @@ import org.chuanbo.generator.GeneratorSettings;
 import org.chuanbo.generator.OutgoingRecord;
 import org.chuanbo.generator.StreamGenerator;
 import org.chuanbo.jobs.ExactTables;
+import org.chuanbo.jobs.PacedPublisher;
 import org.chuanbo.jobs.kafka.DeadLetterSerializer;
 import org.chuanbo.kafka.local.LoopbackPorts;
-import org.chuanbo.kafka.local.RecordPublisher;
 import org.chuanbo.schemas.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +52,9 @@ class ClusterFailoverITCase {
 
   private static final Pattern JOB_ID = Pattern.compile("job ([0-9a-f]{32})");
   private static final Pattern SAVEPOINT = Pattern.compile("with savepoint (\\S+)");
+
+  /** 500 records every half second: about 1,000 a second, a quarter of the day in 5 to 6 s. */
+  private static final long PAUSE_MILLIS = 500;
 
   @TempDir static Path root;
 
@@ -100,7 +102,8 @@ class ClusterFailoverITCase {
 
     List<OutgoingRecord> stream = StreamGenerator.generate(settings());
     GeneratedStreamFacts expected = GeneratedStreamFacts.of(stream);
-    int third = stream.size() / 3;
+    int quarter = stream.size() / 4;
+    String kafka = stack.ports().kafkaAddress();
     ExactTables tables;
     try (Client client =
         StackCredentials.readIfPresent(StackLayout.in(root).credentials())
@@ -109,15 +112,18 @@ class ClusterFailoverITCase {
             .newClient()) {
       tables = new ExactTables(client);
 
-      // 1. SIGKILL one TaskManager while the first third streams in, once rows are committed.
-      CompletableFuture<Void> streaming =
-          publishSlowly(stack.ports().kafkaAddress(), stream.subList(0, third));
+      // 1. The first quarter, until the job has committed rows: it reads and writes.
+      PacedPublisher.publishPaced(kafka, stream.subList(0, quarter), PAUSE_MILLIS).get();
       Awaitility.await()
           .atMost(Duration.ofMinutes(2))
           .until(() -> tables.scalar("SELECT count() FROM chuanbo.events") > 0);
-      assertThat(streaming).as("the kill lands mid-stream").isNotDone();
+
+      // 2. SIGKILL one TaskManager as the second quarter starts streaming in (about 5 s of it).
+      CompletableFuture<Void> streaming =
+          PacedPublisher.publishPaced(kafka, stream.subList(quarter, 2 * quarter), PAUSE_MILLIS);
       long killed = started.taskManagerPids().get(0);
       new ProcessBuilder("kill", "-9", Long.toString(killed)).start().waitFor();
+      assertThat(streaming).as("the kill lands mid-stream").isNotDone();
       streaming.get();
       Awaitility.await()
           .atMost(Duration.ofMinutes(2))
@@ -131,16 +137,18 @@ class ClusterFailoverITCase {
           .as("the supervisor started it again")
           .doesNotContain(killed);
 
-      // 2. A savepoint while the second third streams, then stop with one, then more events
+      // 3. A savepoint while the third quarter streams, then stop with one, then the last quarter
       // while the job is away, then resume at parallelism 1 (rescaling from 2).
-      streaming = publishSlowly(stack.ports().kafkaAddress(), stream.subList(third, 2 * third));
+      streaming =
+          PacedPublisher.publishPaced(
+              kafka, stream.subList(2 * quarter, 3 * quarter), PAUSE_MILLIS);
       assertThat(CliProcess.run(root, "job", "savepoint").expectSuccess().output())
           .contains("savepoint of job " + first.id());
       streaming.get();
       String stopped = CliProcess.run(root, "job", "stop").expectSuccess().output();
       Matcher savepoint = SAVEPOINT.matcher(stopped);
       assertThat(savepoint.find()).as(stopped).isTrue();
-      publishSlowly(stack.ports().kafkaAddress(), stream.subList(2 * third, stream.size())).get();
+      PacedPublisher.publish(kafka, stream.subList(3 * quarter, stream.size()));
       String resumed =
           CliProcess.run(root, "job", "resume", "--from", savepoint.group(1), "--parallelism", "1")
               .expectSuccess()
@@ -165,31 +173,6 @@ class ClusterFailoverITCase {
   private static GeneratorSettings settings() {
     return new GeneratorSettings(
         1, 31, 0.25, LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2));
-  }
-
-  /**
-   * Sends the records stamped with their send times, about 2,000 a second, in the background: a
-   * stream the job reads while things happen to it, not a backlog it finds already there.
-   */
-  private static CompletableFuture<Void> publishSlowly(String kafka, List<OutgoingRecord> records) {
-    return CompletableFuture.runAsync(
-        () -> {
-          try (RecordPublisher publisher = new RecordPublisher(kafka)) {
-            for (int from = 0; from < records.size(); from += 500) {
-              List<RecordPublisher.OutgoingBytes> batch = new ArrayList<>();
-              for (OutgoingRecord r : records.subList(from, Math.min(records.size(), from + 500))) {
-                batch.add(
-                    new RecordPublisher.OutgoingBytes(
-                        r.topic(), r.key(), r.value(), r.sendAtMillis()));
-              }
-              publisher.publish(batch, sent -> {});
-              Thread.sleep(250);
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-          }
-        });
   }
 
   /**
