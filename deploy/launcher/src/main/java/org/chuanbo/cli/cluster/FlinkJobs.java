@@ -83,19 +83,12 @@ public final class FlinkJobs {
    */
   public String savepoint(String jobId, Path directory, Duration timeout)
       throws IOException, InterruptedException {
-    awaitAllTasksRunning(jobId, timeout);
-    JsonNode trigger =
-        FlinkRest.post(
-            url + "/jobs/" + jobId + "/savepoints",
-            Map.of(
-                "target-directory",
-                directory.toUri().toString(),
-                "cancel-job",
-                false,
-                "formatType",
-                "CANONICAL"),
-            ANSWER);
-    return awaitSavepoint(jobId, trigger.path("request-id").asText(), timeout);
+    // The two endpoints spell the directory differently.
+    return triggerSavepoint(
+        jobId,
+        "/savepoints",
+        Map.of("target-directory", directory.toUri().toString(), "cancel-job", false),
+        timeout);
   }
 
   /**
@@ -104,18 +97,20 @@ public final class FlinkJobs {
    */
   public String stop(String jobId, Path directory, Duration timeout)
       throws IOException, InterruptedException {
+    return triggerSavepoint(
+        jobId,
+        "/stop",
+        Map.of("targetDirectory", directory.toUri().toString(), "drain", false),
+        timeout);
+  }
+
+  private String triggerSavepoint(
+      String jobId, String endpoint, Map<String, Object> request, Duration timeout)
+      throws IOException, InterruptedException {
     awaitAllTasksRunning(jobId, timeout);
-    JsonNode trigger =
-        FlinkRest.post(
-            url + "/jobs/" + jobId + "/stop",
-            Map.of(
-                "targetDirectory",
-                directory.toUri().toString(),
-                "drain",
-                false,
-                "formatType",
-                "CANONICAL"),
-            ANSWER);
+    Map<String, Object> canonical = new LinkedHashMap<>(request);
+    canonical.put("formatType", "CANONICAL");
+    JsonNode trigger = FlinkRest.post(url + "/jobs/" + jobId + endpoint, canonical, ANSWER);
     return awaitSavepoint(jobId, trigger.path("request-id").asText(), timeout);
   }
 
