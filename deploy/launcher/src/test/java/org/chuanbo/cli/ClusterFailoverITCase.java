@@ -122,7 +122,8 @@ class ClusterFailoverITCase {
       CompletableFuture<Void> streaming =
           PacedPublisher.publishPaced(kafka, stream.subList(quarter, 2 * quarter), PAUSE_MILLIS);
       long killed = started.taskManagerPids().get(0);
-      new ProcessBuilder("kill", "-9", Long.toString(killed)).start().waitFor();
+      // destroyForcibly is SIGKILL: no shutdown hook, no goodbye to the JobManager.
+      ProcessHandle.of(killed).orElseThrow().destroyForcibly();
       assertThat(streaming).as("the kill lands mid-stream").isNotDone();
       streaming.get();
       Awaitility.await()
