@@ -203,26 +203,39 @@ public final class FlinkJobs {
         taskManagers.add(taskManager.path("taskmanager-id").asText());
       }
     }
-    JsonNode history =
-        FlinkRest.get(url + "/jobs/" + job.id() + "/exceptions?maxExceptions=100", ANSWER)
-            .at("/exceptionHistory/entries");
-    String lastFailure = "";
-    if (history.isArray() && !history.isEmpty()) {
-      String cause =
-          history.get(0).path("stacktrace").asText(history.get(0).path("exceptionName").asText());
-      lastFailure = cause.lines().findFirst().orElse(cause);
-    }
+    Failures failures = failures(job.id());
     JsonNode checkpoints = FlinkRest.get(url + "/jobs/" + job.id() + "/checkpoints", ANSWER);
     JsonNode latest = checkpoints.at("/latest/completed");
     return new Details(
         job,
         parallelism,
-        history.size(),
-        lastFailure,
+        failures.count(),
+        failures.last(),
         taskManagers,
         checkpoints.at("/counts/completed").asLong(),
         latest.path("external_path").asText(""),
         latest.path("end_to_end_duration").asLong());
+  }
+
+  /**
+   * The job's failures so far: how many (each restarts the job, so this counts the restarts, and it
+   * is there from the start, unlike the {@code numRestarts} metric), whether Flink kept fewer than
+   * there were, and the first line of the last one's cause ("" when none).
+   */
+  public record Failures(int count, boolean truncated, String last) {}
+
+  public Failures failures(String jobId) throws IOException, InterruptedException {
+    JsonNode history =
+        FlinkRest.get(url + "/jobs/" + jobId + "/exceptions?maxExceptions=100", ANSWER)
+            .path("exceptionHistory");
+    JsonNode entries = history.path("entries");
+    String last = "";
+    if (entries.isArray() && !entries.isEmpty()) {
+      JsonNode newest = entries.get(0);
+      String cause = newest.path("stacktrace").asText(newest.path("exceptionName").asText());
+      last = cause.lines().findFirst().orElse(cause);
+    }
+    return new Failures(entries.size(), history.path("truncated").asBoolean(), last);
   }
 
   /** The TaskManagers registered with the JobManager, by id, with their free and total slots. */
