@@ -244,9 +244,10 @@ public final class ArticleSpreadState implements ShareTree.Store {
   private void addViewer(SpreadSummary s, String reachKey) throws Exception {
     if (s.reachSketched) {
       byte[] sketch = viewerSketch.value();
-      ViewerSketch.add(sketch, reachKey);
-      viewerSketch.update(sketch);
-      s.reach = ViewerSketch.estimate(sketch);
+      if (ViewerSketch.add(sketch, reachKey)) {
+        viewerSketch.update(sketch);
+        s.reach = ViewerSketch.estimate(sketch);
+      }
       return;
     }
     if (viewers.contains(reachKey)) {

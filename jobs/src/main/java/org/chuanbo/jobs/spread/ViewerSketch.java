@@ -30,9 +30,19 @@ final class ViewerSketch {
     return bytes;
   }
 
-  /** Adds a viewer to the sketch in {@code bytes}, in place. */
-  static void add(byte[] bytes, String viewer) {
-    HllSketch.writableWrap(WritableMemory.writableWrap(bytes)).update(viewer);
+  /**
+   * Adds a viewer to the sketch in {@code bytes}, in place, and says whether that changed it. Most
+   * viewers of a sketched article change no register, and then the state need not be written again:
+   * rewriting its {@value #BYTES_HINT} on every view cost RocksDB a 16 KiB write per event, and the
+   * state changelog 16 KiB of log per event. An update that raises a register always raises the
+   * sketch's estimate (its HIP accumulator grows by a positive amount), so comparing the estimate
+   * before and after tells one from the other.
+   */
+  static boolean add(byte[] bytes, String viewer) {
+    HllSketch sketch = HllSketch.writableWrap(WritableMemory.writableWrap(bytes));
+    double before = sketch.getEstimate();
+    sketch.update(viewer);
+    return sketch.getEstimate() != before;
   }
 
   static long estimate(byte[] bytes) {
