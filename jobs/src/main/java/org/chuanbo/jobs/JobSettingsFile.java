@@ -188,6 +188,8 @@ public final class JobSettingsFile {
         new ClickHouseEndpoint(httpUrl("clickhouse.url"), text("clickhouse.user"), password),
         stateBackend("state.backend"),
         bool("state.incremental"),
+        new JobDeployment.StateChangelog(
+            bool("state.changelog"), duration("state.changelog.materialize-interval", false)),
         checkpointUri("checkpoint.directory"),
         (int) number("checkpoint.retained", 1, 1000),
         // Flink's own bound on key groups.

@@ -36,6 +36,8 @@ class JobSettingsFileTest {
     assertThat(deployment.clickHouse()).isEqualTo(ClickHouseEndpoint.local(8123));
     assertThat(deployment.stateBackend()).isEqualTo(StateBackend.ROCKSDB);
     assertThat(deployment.incrementalCheckpoints()).isTrue();
+    assertThat(deployment.changelog())
+        .isEqualTo(new JobDeployment.StateChangelog(false, Duration.ofMinutes(1)));
     assertThat(deployment.checkpointDirectory()).isEqualTo("file:///tmp/chuanbo/checkpoints");
     assertThat(deployment.retainedCheckpoints()).isEqualTo(3);
     assertThat(deployment.maxParallelism()).isEqualTo(256);
@@ -52,6 +54,8 @@ class JobSettingsFileTest {
             clickhouse.user=chuanbo_writer
             state.backend=hashmap
             state.incremental=false
+            state.changelog=true
+            state.changelog.materialize-interval=5min
             checkpoint.directory=s3://chuanbo-flink/checkpoints
             checkpoint.interval=10s
             checkpoint.retained=5
@@ -79,6 +83,7 @@ class JobSettingsFileTest {
                 new ClickHouseEndpoint("https://clickhouse.example.org:8443", "chuanbo_writer", ""),
                 StateBackend.HASHMAP,
                 false,
+                new JobDeployment.StateChangelog(true, Duration.ofMinutes(5)),
                 "s3://chuanbo-flink/checkpoints",
                 5,
                 512,

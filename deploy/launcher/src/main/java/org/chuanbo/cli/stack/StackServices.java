@@ -90,7 +90,8 @@ public final class StackServices {
    * .chuanbo/, the heap state backend and Flink's implicit 128 key groups. The last two because
    * checkpoints that stacks made before the settings file existed were written that way, and a
    * retained checkpoint restores only into the same backend and max parallelism; the heap is also
-   * the faster while one machine's state fits in it.
+   * the faster while one machine's state fits in it. With the heap, the state changelog: without it
+   * every checkpoint snapshots all the state, and rows wait for checkpoints.
    */
   private static JobDeployment localDeployment(
       StackLayout layout, String kafkaBootstrap, StackCredentials credentials, StackPorts ports)
@@ -101,6 +102,7 @@ public final class StackServices {
         .withClickHouse(credentials.writer(ports.clickHouseUrl()))
         .withCheckpointDirectory(layout.checkpoints().toUri().toString())
         .withStateBackend(JobDeployment.StateBackend.HASHMAP)
+        .withChangelog(bundled.changelog().on())
         .withMaxParallelism(LOCAL_MAX_PARALLELISM)
         .withJob(bundled.job().withPseudonymKey(PseudonymKey.forLocalStack(layout)));
   }
