@@ -79,6 +79,14 @@ final class BenchCommand implements Runnable {
   Duration queryBudget;
 
   @Option(
+      names = "--insert-rows",
+      defaultValue = "1000000",
+      hidden = true,
+      description =
+          "Rows of each insert when HTTP and in-process inserts are compared (default: ${DEFAULT-VALUE}).")
+  int insertRows;
+
+  @Option(
       names = "--only",
       paramLabel = "queries",
       description =
@@ -115,6 +123,7 @@ final class BenchCommand implements Runnable {
             queryRows,
             queryRuns,
             queryBudget,
+            insertRows,
             parallelism,
             seed,
             Optional.ofNullable(json),

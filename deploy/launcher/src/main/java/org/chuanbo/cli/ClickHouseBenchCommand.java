@@ -1,6 +1,7 @@
 package org.chuanbo.cli;
 
 import java.nio.file.Path;
+import org.chuanbo.cli.bench.InsertPaths;
 import org.chuanbo.clickhouse.local.bench.InsertThroughputBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +35,11 @@ final class ClickHouseBenchCommand implements Runnable {
       description = "Scratch data directory (default: ${DEFAULT-VALUE}).")
   Path data;
 
+  @Option(
+      names = "--json",
+      description = "Also write the figures as JSON to this file (./chuanbo bench reads it).")
+  Path json;
+
   @Override
   public void run() {
     if (rows <= 0 || rounds <= 0) {
@@ -42,5 +48,8 @@ final class ClickHouseBenchCommand implements Runnable {
     InsertThroughputBenchmark.Report report =
         new InsertThroughputBenchmark(data, rows, rounds).run();
     System.out.println(report.describe());
+    if (json != null) {
+      InsertPaths.write(report, json);
+    }
   }
 }

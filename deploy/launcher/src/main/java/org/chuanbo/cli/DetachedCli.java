@@ -23,17 +23,7 @@ final class DetachedCli {
     if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
       command.add("/usr/bin/setsid");
     }
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Dchuanbo.root=" + ProjectRoot.path());
-    for (String property : List.of("chuanbo.libchdb", "chuanbo.cache")) {
-      if (System.getProperty(property) != null) {
-        command.add("-D" + property + "=" + System.getProperty(property));
-      }
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(ChuanboCli.class.getName());
-    command.addAll(arguments);
+    command.addAll(ChildCli.command(arguments));
     StackLog.rotateIfLarge(log, StackLog.LIMIT_BYTES);
     return new ProcessBuilder(command)
         .redirectErrorStream(true)

@@ -46,10 +46,15 @@ class BenchCommandITCase {
                 "PT2S",
                 "--query-runs",
                 "2",
+                "--insert-rows",
+                "20000",
                 "--json",
                 json.toString())
             .expectSuccess();
-    assertThat(bench.output()).contains("e2e events/s").contains("state bytes per dedup id");
+    assertThat(bench.output())
+        .contains("e2e events/s")
+        .contains("state bytes per dedup id")
+        .contains("ClickHouse insert rows/s HTTP / in-process");
 
     JsonNode report = new ObjectMapper().readTree(Files.readString(json));
     for (String key :
@@ -58,8 +63,13 @@ class BenchCommandITCase {
             "e2e_events_per_s",
             "e2e_ratio_to_limit",
             "state_bytes_per_dedup_id",
-            "state_bytes_per_article")) {
+            "state_bytes_per_article",
+            "heap_bytes_per_dedup_id")) {
       assertThat(report.get(key).asDouble()).as(key).isPositive();
+    }
+    JsonNode inserts = report.get("clickhouse_insert_rows_per_s");
+    for (String key : List.of("http", "in_process", "http_ratio")) {
+      assertThat(inserts.get(key).asDouble()).as("inserts " + key).isPositive();
     }
     JsonNode freshness = report.get("freshness").get("5000");
     for (String key : List.of("p50_ms", "p99_ms", "max_ms")) {

@@ -15,9 +15,9 @@ import java.util.Map;
  * state_bytes_per_dedup_id}) are plain numbers or objects of numbers, so a script can compare runs;
  * {@code targets} holds the issue's target beside each, {@code details} how each was obtained.
  *
- * <p>A run of the queries alone ({@code --only queries}) has no pipeline figures: {@code load},
- * {@code limit}, {@code e2e} and {@code state} are null and {@code freshness} is empty, and the
- * JSON and the table hold the queries and their target only.
+ * <p>A run of the queries alone ({@code --only queries}, {@link #queriesOnly}) has no pipeline
+ * figures: {@code load}, {@code limit}, {@code e2e}, {@code state} and {@code inserts} are null and
+ * {@code freshness} is empty, and the JSON and the table hold the queries and their target only.
  */
 public record BenchReport(
     Instant finishedAt,
@@ -29,19 +29,54 @@ public record BenchReport(
     Map<Integer, Freshness.Result> freshness,
     Map<String, QueryLatency.Result> queries,
     StateSize state,
+    InsertPaths.Result inserts,
     double totalSeconds) {
 
-  /** The dedupe operator's and the spread operator's checkpointed state, and what they hold. */
+  /** A run of the report queries alone: no broker, no job, so no pipeline figure. */
+  public static BenchReport queriesOnly(
+      Instant finishedAt,
+      BenchSettings settings,
+      BenchEnvironment environment,
+      Map<String, QueryLatency.Result> queries,
+      double totalSeconds) {
+    return new BenchReport(
+        finishedAt,
+        settings,
+        environment,
+        null,
+        null,
+        null,
+        Map.of(),
+        queries,
+        null,
+        null,
+        totalSeconds);
+  }
+
+  /**
+   * The dedupe operator's and the spread operator's state (in a canonical savepoint), and what they
+   * hold; and the heap the running job holds, live objects after a full collection, less the same
+   * before it started.
+   */
   public record StateSize(
       long dedupBytes,
       long dedupIds,
       long spreadBytes,
       long articles,
-      long checkpointBytes,
-      long checkpointMillis,
-      long meanCheckpointMillis) {
+      long savepointBytes,
+      long savepointMillis,
+      long meanCheckpointMillis,
+      long jobHeapBytes) {
     public double bytesPerDedupId() {
       return (double) dedupBytes / dedupIds;
+    }
+
+    /**
+     * The job's whole heap over the ids held: an upper bound per id, since the spread state, the
+     * windows and Flink's own runtime are counted against the ids too.
+     */
+    public double heapBytesPerDedupId() {
+      return (double) jobHeapBytes / dedupIds;
     }
 
     public double bytesPerArticle() {
@@ -91,6 +126,11 @@ public record BenchReport(
     if (pipelineMeasured()) {
       root.put("state_bytes_per_dedup_id", round1(state.bytesPerDedupId()));
       root.put("state_bytes_per_article", round1(state.bytesPerArticle()));
+      root.put("heap_bytes_per_dedup_id", round1(state.heapBytesPerDedupId()));
+      ObjectNode insertsNode = root.putObject("clickhouse_insert_rows_per_s");
+      insertsNode.put("http", round(inserts.httpRowsPerSecond()));
+      insertsNode.put("in_process", round(inserts.inProcessRowsPerSecond()));
+      insertsNode.put("http_ratio", round3(inserts.httpRatio()));
     }
 
     ObjectNode targets = root.putObject("targets");
@@ -180,12 +220,28 @@ public record BenchReport(
     stateNode.put("dedup_ids_held", state.dedupIds());
     stateNode.put("spread_state_bytes", state.spreadBytes());
     stateNode.put("articles", state.articles());
-    stateNode.put("checkpoint_state_bytes", state.checkpointBytes());
-    stateNode.put("checkpoint_ms", state.checkpointMillis());
+    stateNode.put("savepoint_state_bytes", state.savepointBytes());
+    stateNode.put("savepoint_ms", state.savepointMillis());
     stateNode.put("mean_checkpoint_ms_during_run", state.meanCheckpointMillis());
     stateNode.put(
         "method",
-        "checkpoint state_size per job vertex (Flink REST), heap state backend, full snapshot");
+        "state_size per job vertex (Flink REST) of a canonical savepoint taken after e2e: all the"
+            + " keyed state, serialized");
+    stateNode.put("job_heap_bytes", state.jobHeapBytes());
+    stateNode.put(
+        "heap_method",
+        "live heap after a full GC with the job idle after e2e, less the same before the job"
+            + " started, over the ids held: an upper bound per id (the whole job's heap)");
+    ObjectNode insertsNode = details.putObject("clickhouse_inserts");
+    insertsNode.put("rows_per_insert", inserts.rows());
+    insertsNode.put("rounds", inserts.rounds());
+    insertsNode.put("in_process_median_rows_per_s", round(inserts.inProcessMedian()));
+    insertsNode.put("http_median_rows_per_s", round(inserts.httpMedian()));
+    insertsNode.put("seconds", round1(inserts.seconds()));
+    insertsNode.put(
+        "method",
+        "./chuanbo clickhouse-bench in its own JVM: narrow rows in RowBinary, POST to the HTTP"
+            + " endpoint vs the engine call, alternating, best of the rounds");
   }
 
   public void writeJson(Path file) throws IOException {

@@ -75,6 +75,7 @@ public final class BenchRun {
             "limit: %,d records in %.2f s = %,.0f events/s",
             limit.records(), limit.seconds(), limit.recordsPerSecond());
 
+        long heapBeforeJob = JobHeap.liveBytes();
         EndToEnd.Result e2e =
             EndToEnd.run(
                 () -> startJob(layout, ports, kafka, started),
@@ -87,7 +88,13 @@ public final class BenchRun {
             e2e.eventsPerSecond(), 100 * e2e.eventsPerSecond() / limit.recordsPerSecond());
 
         BenchReport.StateSize state =
-            stateSize(ports, job, load.distinctValidEvents(), reader, System.currentTimeMillis());
+            stateSize(
+                ports,
+                job,
+                load.distinctValidEvents(),
+                reader,
+                layout.root().resolve("savepoints"),
+                heapBeforeJob);
 
         Map<Integer, Freshness.Result> freshness = new LinkedHashMap<>();
         Freshness phase =
@@ -102,6 +109,17 @@ public final class BenchRun {
         job.cancel().get(60, TimeUnit.SECONDS);
         job = null;
         Map<String, QueryLatency.Result> queries = queries(admin, reader);
+        InsertPaths.Result inserts =
+            InsertPaths.run(
+                layout.root().resolve("inserts"),
+                settings.insertRows(),
+                BenchSettings.INSERT_ROUNDS,
+                progress);
+        progress.line(
+            "inserts: HTTP %,.0f rows/s, in-process %,.0f rows/s (%.0f%%)",
+            inserts.httpRowsPerSecond(),
+            inserts.inProcessRowsPerSecond(),
+            100 * inserts.httpRatio());
 
         return new BenchReport(
             Instant.now(),
@@ -113,6 +131,7 @@ public final class BenchRun {
             freshness,
             queries,
             state,
+            inserts,
             (System.nanoTime() - start) / 1e9);
       }
     } finally {
@@ -144,16 +163,11 @@ public final class BenchRun {
     try (Client reader = clickHouse.credentials().reader(ports.clickHouseUrl()).newClient();
         Client admin = clickHouse.credentials().admin(ports.clickHouseUrl()).newClient()) {
       Map<String, QueryLatency.Result> queries = queries(admin, reader);
-      return new BenchReport(
+      return BenchReport.queriesOnly(
           Instant.now(),
           settings,
           BenchEnvironment.here(projectRoot, clickHouse.engine().version()),
-          null,
-          null,
-          null,
-          Map.of(),
           queries,
-          null,
           (System.nanoTime() - start) / 1e9);
     } finally {
       clickHouse.server().close();
@@ -188,21 +202,28 @@ public final class BenchRun {
    * after it, when every loaded id is held and nothing else is.
    */
   private BenchReport.StateSize stateSize(
-      StackPorts ports, JobClient job, long idsHeld, Client reader, long afterMillis)
+      StackPorts ports,
+      JobClient job,
+      long idsHeld,
+      Client reader,
+      Path savepoints,
+      long heapBeforeJob)
       throws InterruptedException {
     CheckpointStateSizes sizes =
         new CheckpointStateSizes(ports.flinkUrl(), job.getJobID().toString());
     CheckpointStateSizes.Checkpoint checkpoint =
-        sizes.afterCompletedCheckpoint(afterMillis, Duration.ofSeconds(60));
+        sizes.savepoint(job, savepoints, Duration.ofSeconds(120));
     Map<String, Long> byVertex = checkpoint.byVertex();
     progress.line(
-        "checkpoint %d: %,d bytes in %d ms (mean of all checkpoints %d ms); by operator: %s",
+        "savepoint %d: %,d bytes in %d ms (mean of all checkpoints %d ms); by operator: %s",
         checkpoint.id(),
         checkpoint.stateBytes(),
         checkpoint.durationMillis(),
         checkpoint.averageDurationMillis(),
         byVertex);
     long articles = reader.queryAll("SELECT count() FROM chuanbo.article_spread").get(0).getLong(1);
+    long jobHeap = JobHeap.liveBytes() - heapBeforeJob;
+    progress.line("the job's heap after a full GC: %,d bytes", jobHeap);
     return new BenchReport.StateSize(
         CheckpointStateSizes.of(byVertex, "deduplicate by event_id"),
         idsHeld,
@@ -210,7 +231,8 @@ public final class BenchRun {
         articles,
         checkpoint.stateBytes(),
         checkpoint.durationMillis(),
-        checkpoint.averageDurationMillis());
+        checkpoint.averageDurationMillis(),
+        jobHeap);
   }
 
   /** The pieces of the loaded day, which the freshness phases' load events view. */

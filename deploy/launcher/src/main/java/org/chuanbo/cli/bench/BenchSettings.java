@@ -15,6 +15,7 @@ import java.util.Optional;
  *     figure is 10 million, whatever {@code events} is)
  * @param queryRuns timed runs of each query (after one warm-up run)
  * @param queryBudget time after which a query's runs stop early (three runs at least)
+ * @param insertRows rows of each insert when HTTP and in-process inserts are compared
  * @param parallelism the job's parallelism, as {@code stack up} runs it
  * @param json where to write the JSON report, if anywhere
  * @param phases every phase, or the queries alone
@@ -26,6 +27,7 @@ public record BenchSettings(
     long queryRows,
     int queryRuns,
     Duration queryBudget,
+    int insertRows,
     int parallelism,
     long seed,
     Optional<Path> json,
@@ -34,6 +36,9 @@ public record BenchSettings(
   public static final long DEFAULT_EVENTS = 2_000_000;
   public static final List<Integer> DEFAULT_RATES = List.of(5_000, 20_000);
   public static final long DEFAULT_QUERY_ROWS = 10_000_000;
+
+  /** Rounds of each insert path: the best is the figure, as {@code clickhouse-bench} reports. */
+  public static final int INSERT_ROUNDS = 5;
 
   public BenchSettings {
     rates = List.copyOf(rates);
@@ -67,6 +72,9 @@ public record BenchSettings(
     }
     if (queryBudget.isNegative() || queryBudget.isZero()) {
       return Optional.of("--query-budget must be positive, got " + queryBudget);
+    }
+    if (insertRows < 1000) {
+      return Optional.of("--insert-rows must be at least 1000, got " + insertRows);
     }
     if (parallelism < 1) {
       return Optional.of("--parallelism must be at least 1, got " + parallelism);

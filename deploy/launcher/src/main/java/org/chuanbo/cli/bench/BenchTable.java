@@ -93,6 +93,25 @@ public final class BenchTable {
           "bounded",
           "-"
         });
+    rows.add(
+        new String[] {
+          "heap bytes per dedup id (whole job, upper bound)",
+          String.format("%.1f", report.state().heapBytesPerDedupId()),
+          "-",
+          "-"
+        });
+    InsertPaths.Result inserts = report.inserts();
+    rows.add(
+        new String[] {
+          "ClickHouse insert rows/s HTTP / in-process",
+          String.format(
+              "%,.0f / %,.0f (%.0f%%)",
+              inserts.httpRowsPerSecond(),
+              inserts.inProcessRowsPerSecond(),
+              100 * inserts.httpRatio()),
+          "-",
+          "-"
+        });
   }
 
   private static String delays(Freshness.Delays delays) {

@@ -2,17 +2,25 @@ package org.chuanbo.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.chuanbo.cli.stack.FlinkRest;
 
 /**
  * State size per operator, from the job's own checkpoint statistics (Flink REST: {@code
- * /jobs/:id/checkpoints/details/:checkpoint}, {@code state_size} per job vertex). With the default
- * heap state backend every checkpoint is a full snapshot, so a vertex's {@code state_size} is the
- * serialized size of all its keyed state: for the dedupe vertex, one entry per event id held (the
- * key as Flink serializes it, and the flag with its TTL timestamp).
+ * /jobs/:id/checkpoints/details/:checkpoint}, {@code state_size} per job vertex) of a canonical
+ * savepoint taken for the purpose: a full snapshot in Flink's backend-independent format, so a
+ * vertex's {@code state_size} is the serialized size of all its keyed state — for the dedupe
+ * vertex, one entry per event id held (the key as Flink serializes it, and the flag with its TTL
+ * timestamp). A checkpoint would not do: with the state changelog its size is the last snapshot of
+ * the state plus the log of every change since.
  */
 public final class CheckpointStateSizes {
 
@@ -33,27 +41,35 @@ public final class CheckpointStateSizes {
       Map<String, Long> byVertex) {}
 
   /**
-   * Waits for a checkpoint triggered after {@code afterMillis} (epoch ms) to complete, so that it
-   * holds everything processed so far, and returns its state size per vertex name.
+   * Takes a canonical savepoint of {@code job} into {@code directory}, waits for it, and returns
+   * its state size per vertex name.
    */
-  public Checkpoint afterCompletedCheckpoint(long afterMillis, Duration timeout)
+  public Checkpoint savepoint(JobClient job, Path directory, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    String path;
+    try {
+      path =
+          job.triggerSavepoint(directory.toUri().toString(), SavepointFormatType.CANONICAL)
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the savepoint did not complete: " + e.getMessage(), e);
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       JsonNode statistics = get("/jobs/" + jobId + "/checkpoints");
-      JsonNode completed = statistics.path("latest").path("completed");
-      if (completed.isObject() && completed.path("trigger_timestamp").asLong() > afterMillis) {
-        long id = completed.path("id").asLong();
+      JsonNode savepoint = statistics.path("latest").path("savepoint");
+      if (path.equals(savepoint.path("external_path").asText())) {
+        long id = savepoint.path("id").asLong();
         return new Checkpoint(
             id,
-            completed.path("state_size").asLong(),
-            completed.path("end_to_end_duration").asLong(),
+            savepoint.path("state_size").asLong(),
+            savepoint.path("end_to_end_duration").asLong(),
             statistics.path("summary").path("end_to_end_duration").path("avg").asLong(),
             byVertexName(id));
       }
-      Thread.sleep(500);
+      Thread.sleep(250);
     }
-    throw new IllegalStateException("no checkpoint completed within " + timeout);
+    throw new IllegalStateException("savepoint " + path + " is not in Flink's statistics");
   }
 
   private Map<String, Long> byVertexName(long checkpointId) {

@@ -34,6 +34,7 @@ class BenchReportTest {
             10_000_000,
             20,
             Duration.ofSeconds(15),
+            1_000_000,
             2,
             1,
             Optional.empty(),
@@ -70,16 +71,11 @@ class BenchReportTest {
         "monthly_figures",
         new QueryLatency.Result("monthly_figures", 6, new Percentiles(20, 300, 450, 450)));
     if (!phases.pipeline()) {
-      return new BenchReport(
+      return BenchReport.queriesOnly(
           Instant.parse("2026-11-29T06:00:00Z"),
           settings,
           new BenchEnvironment(2, "OpenJDK 17", "2.2.1", "26.5.1.1", "abc", "Linux"),
-          null,
-          null,
-          null,
-          Map.of(),
           queries,
-          null,
           60);
     }
     return new BenchReport(
@@ -91,7 +87,8 @@ class BenchReportTest {
         new EndToEnd.Result(null, 1_000, 0.05, 0.01, 1_000),
         freshness,
         queries,
-        new BenchReport.StateSize(48_000, 1_000, 600_000, 100, 700_000, 300, 200),
+        new BenchReport.StateSize(48_000, 1_000, 600_000, 100, 700_000, 300, 200, 250_000),
+        new InsertPaths.Result(1_000_000, 5, 4_000_000, 3_000_000, 3_900_000, 2_800_000, 20),
         120);
   }
 
@@ -104,6 +101,11 @@ class BenchReportTest {
     assertThat(json.get("e2e_ratio_to_limit").asDouble()).isEqualTo(0.1);
     assertThat(json.get("state_bytes_per_dedup_id").asDouble()).isEqualTo(48.0);
     assertThat(json.get("state_bytes_per_article").asDouble()).isEqualTo(6_000.0);
+    assertThat(json.get("heap_bytes_per_dedup_id").asDouble()).isEqualTo(250.0);
+    JsonNode inserts = json.get("clickhouse_insert_rows_per_s");
+    assertThat(inserts.get("http").asLong()).isEqualTo(3_000_000);
+    assertThat(inserts.get("in_process").asLong()).isEqualTo(4_000_000);
+    assertThat(inserts.get("http_ratio").asDouble()).isEqualTo(0.75);
 
     JsonNode fresh = json.get("freshness").get("5000");
     assertThat(fresh.get("p50_ms").asLong()).isEqualTo(900);
@@ -166,7 +168,9 @@ class BenchReportTest {
         .contains("900 / 1,800 / 1,900 ms")
         .contains("(1 unseen)")
         .contains("query trending p50/p99 (rows)")
-        .contains("state bytes per dedup id");
+        .contains("state bytes per dedup id")
+        .contains("heap bytes per dedup id (whole job, upper bound)")
+        .contains("3,000,000 / 4,000,000 (75%)");
   }
 
   @Test
@@ -181,7 +185,9 @@ class BenchReportTest {
             "e2e_ratio_to_limit",
             "freshness",
             "state_bytes_per_dedup_id",
-            "state_bytes_per_article");
+            "state_bytes_per_article",
+            "heap_bytes_per_dedup_id",
+            "clickhouse_insert_rows_per_s");
     assertThat(json.get("queries").get("trending").get("p99_ms").asDouble()).isEqualTo(250.0);
     assertThat(json.get("targets").fieldNames()).toIterable().containsExactly("query_p99_ms");
     assertThat(json.get("targets_met").fieldNames()).toIterable().containsExactly("query_p99_ms");

@@ -148,6 +148,14 @@ public final class InsertThroughputBenchmark {
       return Collections.max(overHttp);
     }
 
+    public double medianInProcess() {
+      return median(inProcess);
+    }
+
+    public double medianOverHttp() {
+      return median(overHttp);
+    }
+
     public double ratio() {
       return bestOverHttp() / bestInProcess();
     }
