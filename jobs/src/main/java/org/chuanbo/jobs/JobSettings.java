@@ -43,7 +43,7 @@ public record JobSettings(
         Duration.ofSeconds(1),
         Duration.ofSeconds(5),
         Duration.ofSeconds(10),
-        Duration.ofSeconds(1),
+        Duration.ofMillis(500),
         Duration.ofHours(1),
         Duration.ofDays(7),
         Duration.ofSeconds(3),
