@@ -235,11 +235,8 @@ final class JobCommand implements Runnable {
   static final class Savepoint implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
-      FlinkJobs jobs = jobs();
-      FlinkJobs.Job job = active(jobs);
-      String location =
-          jobs.savepoint(job.id(), ClusterCommand.layout().savepoints(), SAVEPOINT_TIMEOUT);
-      System.out.println("savepoint of job " + job.id() + ": " + location);
+      SavepointTaken taken = ofActiveJob(FlinkJobs::savepoint);
+      System.out.println("savepoint of job " + taken.jobId() + ": " + taken.location());
       return 0;
     }
   }
@@ -252,13 +249,28 @@ final class JobCommand implements Runnable {
   static final class Stop implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
-      FlinkJobs jobs = jobs();
-      FlinkJobs.Job job = active(jobs);
-      String location =
-          jobs.stop(job.id(), ClusterCommand.layout().savepoints(), SAVEPOINT_TIMEOUT);
-      System.out.println("stopped job " + job.id() + " with savepoint " + location);
-      System.out.println("  resume with  ./chuanbo job resume --from " + location);
+      SavepointTaken taken = ofActiveJob(FlinkJobs::stop);
+      System.out.println("stopped job " + taken.jobId() + " with savepoint " + taken.location());
+      System.out.println("  resume with  ./chuanbo job resume --from " + taken.location());
       return 0;
     }
+  }
+
+  /** How a savepoint is taken: {@link FlinkJobs#savepoint} or {@link FlinkJobs#stop}. */
+  private interface SavepointTrigger {
+    String take(FlinkJobs jobs, String jobId, Path directory, Duration timeout)
+        throws IOException, InterruptedException;
+  }
+
+  private record SavepointTaken(String jobId, String location) {}
+
+  /** A savepoint of the running job into the cluster's savepoint directory. */
+  private static SavepointTaken ofActiveJob(SavepointTrigger trigger)
+      throws IOException, InterruptedException {
+    FlinkJobs jobs = jobs();
+    FlinkJobs.Job job = active(jobs);
+    return new SavepointTaken(
+        job.id(),
+        trigger.take(jobs, job.id(), ClusterCommand.layout().savepoints(), SAVEPOINT_TIMEOUT));
   }
 }
