@@ -17,7 +17,6 @@ import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import org.chuanbo.jobs.spread.SpreadSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class JobSettingsFileTest {
@@ -166,7 +165,28 @@ class JobSettingsFileTest {
         .containsEntry("restart-strategy.type", "fixed-delay");
   }
 
-  @ParameterizedTest(name = "{0}={1}")
+  @Test
+  void shouldLogStateChangesBesideTheCheckpointsAndClaimWhatItResumesFromWhenTheChangelogIsOn() {
+    JobDeployment bundled = JobSettingsFile.bundled(Map.of());
+    Map<String, String> off = bundled.flinkConfiguration().toMap();
+    Map<String, String> on =
+        bundled
+            .withChangelog(bundled.changelog().on())
+            .withCheckpointDirectory("file:///var/chuanbo/checkpoints/")
+            .flinkConfiguration()
+            .toMap();
+
+    assertThat(off)
+        .doesNotContainKeys("state.changelog.enabled", "execution.state-recovery.claim-mode");
+    assertThat(on)
+        .containsEntry("state.changelog.enabled", "true")
+        .containsEntry("state.changelog.storage", "filesystem")
+        .containsEntry(
+            "state.changelog.dstl.dfs.base-path", "file:///var/chuanbo/checkpoints/changelog")
+        .containsEntry("execution.state-recovery.claim-mode", "CLAIM")
+        .containsKey("state.changelog.periodic-materialize.interval");
+  }
+
   @CsvSource(
       delimiter = '|',
       value = {
