@@ -18,8 +18,34 @@
 -- Parameters: {from:DateTime64(3, 'Asia/Shanghai')}, {to:DateTime64(3, 'Asia/Shanghai')} (to
 -- exclusive), {from_day:Date}, {to_day:Date} (the same period as Shanghai days, both included),
 -- {office:String} (a code, '' = every office), {by:String} (total, office, channel, series or day).
+-- Counts come from chuanbo.article_day (0012_article_day.sql: the same events counted per day,
+-- article, office and channel by a materialized view) for the period's whole Shanghai days, and
+-- from chuanbo.events for its partial first and last days only; a cell (article, channel, day) is
+-- either whole or partial, so every cell is counted from one of the two, exactly as from events.
 WITH
+    -- The whole days inside [from, to): from the day after `from` (or its own day, when it starts at
+    -- midnight) up to the day `to` falls on, excluded. Empty when the period is shorter than a day.
+    toDate({from:DateTime64(3, 'Asia/Shanghai')})
+        + (toStartOfDay({from:DateTime64(3, 'Asia/Shanghai')}) != {from:DateTime64(3, 'Asia/Shanghai')}) AS whole_from,
+    toDate({to:DateTime64(3, 'Asia/Shanghai')})                                                   AS whole_to,
     event_cells AS (
+        SELECT
+            d.article_id                AS article_id,
+            d.channel                   AS channel,
+            d.day                       AS day,
+            any(d.office)               AS office,
+            sum(d.events)               AS events,
+            sum(d.views)                AS views,
+            sum(d.shares)               AS shares,
+            sum(d.likes)                AS likes,
+            sum(d.comments)             AS comments,
+            sum(d.reposts)              AS reposts,
+            sum(d.engaged_ms_sum)       AS engaged_ms_sum,
+            sum(d.engaged_count)        AS engaged_count
+        FROM chuanbo.article_day AS d
+        WHERE d.day >= whole_from AND d.day < whole_to
+        GROUP BY article_id, channel, day
+        UNION ALL
         SELECT
             e.article_id                                                      AS article_id,
             e.channel                                                         AS channel,
@@ -31,11 +57,13 @@ WITH
             countIf(e.event_type = 'LIKE')                                    AS likes,
             countIf(e.event_type = 'COMMENT')                                 AS comments,
             countIf(e.event_type = 'REPOST')                                  AS reposts,
-            sumIf(e.duration_ms, e.event_type = 'VIEW' AND e.duration_ms IS NOT NULL)  AS engaged_ms_sum,
+            sumIf(assumeNotNull(e.duration_ms), e.event_type = 'VIEW' AND e.duration_ms IS NOT NULL) AS engaged_ms_sum,
             countIf(e.event_type = 'VIEW' AND e.duration_ms IS NOT NULL)      AS engaged_count
         FROM chuanbo.events AS e
         WHERE e.event_time >= {from:DateTime64(3, 'Asia/Shanghai')}
           AND e.event_time < {to:DateTime64(3, 'Asia/Shanghai')}
+          AND (e.event_time < toDateTime64(whole_from, 3, 'Asia/Shanghai')
+               OR e.event_time >= toDateTime64(whole_to, 3, 'Asia/Shanghai'))
         GROUP BY article_id, channel, day
     ),
     report_cells AS (

@@ -93,6 +93,7 @@ final class PipelineTestBed implements AutoCloseable {
             "platform_count_reports",
             "reach_daily",
             "reach_viewers",
+            "article_day",
             "ingest_quality_minute")) {
       client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
     }
