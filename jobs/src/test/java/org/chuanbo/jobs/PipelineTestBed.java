@@ -94,6 +94,7 @@ final class PipelineTestBed implements AutoCloseable {
             "reach_daily",
             "reach_viewers",
             "article_day",
+            "article_hour",
             "ingest_quality_minute")) {
       client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
     }

@@ -123,6 +123,8 @@ class ClusterMigrationsTest {
     expected.put("chuanbo.reach_viewers_mv", Placement.VIEW);
     expected.put("chuanbo.article_day", Placement.SHARDED);
     expected.put("chuanbo.article_day_mv", Placement.VIEW);
+    expected.put("chuanbo.article_hour", Placement.SHARDED);
+    expected.put("chuanbo.article_hour_mv", Placement.VIEW);
 
     assertThat(ClusterMigrations.of(CLUSTER, bundled).placements())
         .containsExactlyEntriesOf(expected);
