@@ -17,8 +17,8 @@
 -- days, in chuanbo.article_hour (the same per hour) for the whole hours of its partial first and
 -- last days, and read from chuanbo.events for its partial first and last hours only, so a month's
 -- report reads about 64,000 rows of counts instead of every event. Every event of the period is in
--- exactly one of the three; a cell may come in parts, which every use below adds up. Every column stays Nullable(UInt64), as
--- the scalar subqueries of the first version made them.
+-- exactly one of the three; a cell may come in parts, which every use below adds up. Every column
+-- stays Nullable(UInt64), as the scalar subqueries of the first version made them.
 WITH
     -- The whole days inside [from, to): from the day after `from` (or its own day, when it starts at
     -- midnight) up to the day `to` falls on, excluded; the whole hours likewise. Either is empty
