@@ -18,24 +18,67 @@
 -- Parameters: {from:DateTime64(3, 'Asia/Shanghai')}, {to:DateTime64(3, 'Asia/Shanghai')} (to
 -- exclusive), {from_day:Date}, {to_day:Date} (the same period as Shanghai days, both included),
 -- {office:String} (a code, '' = every office), {by:String} (total, office, channel, series or day).
+-- Counts come from chuanbo.article_day (0012_article_day.sql: the same events counted per day,
+-- article, office and channel by a materialized view) for the period's whole Shanghai days, from
+-- chuanbo.article_hour (the same per hour) for the whole hours of its partial first and last days,
+-- and from chuanbo.events for its partial first and last hours only: every event of the period is
+-- in exactly one of the three, and a cell (article, channel, day) sums its parts.
 WITH
+    -- The whole days inside [from, to): from the day after `from` (or its own day, when it starts at
+    -- midnight) up to the day `to` falls on, excluded; the whole hours likewise. Either is empty
+    -- when the period is shorter than one.
+    toDate({from:DateTime64(3, 'Asia/Shanghai')})
+        + (toStartOfDay({from:DateTime64(3, 'Asia/Shanghai')}) != {from:DateTime64(3, 'Asia/Shanghai')}) AS whole_from,
+    toDate({to:DateTime64(3, 'Asia/Shanghai')})                                                   AS whole_to,
+    toStartOfHour({from:DateTime64(3, 'Asia/Shanghai')})
+        + toIntervalHour(toStartOfHour({from:DateTime64(3, 'Asia/Shanghai')}) != {from:DateTime64(3, 'Asia/Shanghai')}) AS hours_from,
+    toStartOfHour({to:DateTime64(3, 'Asia/Shanghai')})                                            AS hours_to,
     event_cells AS (
         SELECT
-            e.article_id                                                      AS article_id,
-            e.channel                                                         AS channel,
-            toDate(e.event_time)                                              AS day,
-            any(e.office)                                                     AS office,
-            count()                                                           AS events,
-            countIf(e.event_type = 'VIEW')                                    AS views,
-            countIf(e.event_type = 'SHARE')                                   AS shares,
-            countIf(e.event_type = 'LIKE')                                    AS likes,
-            countIf(e.event_type = 'COMMENT')                                 AS comments,
-            countIf(e.event_type = 'REPOST')                                  AS reposts,
-            sumIf(e.duration_ms, e.event_type = 'VIEW' AND e.duration_ms IS NOT NULL)  AS engaged_ms_sum,
-            countIf(e.event_type = 'VIEW' AND e.duration_ms IS NOT NULL)      AS engaged_count
-        FROM chuanbo.events AS e
-        WHERE e.event_time >= {from:DateTime64(3, 'Asia/Shanghai')}
-          AND e.event_time < {to:DateTime64(3, 'Asia/Shanghai')}
+            p.article_id AS article_id, p.channel AS channel, p.day AS day, any(p.office) AS office,
+            sum(p.events) AS events, sum(p.views) AS views, sum(p.shares) AS shares,
+            sum(p.likes) AS likes, sum(p.comments) AS comments, sum(p.reposts) AS reposts,
+            sum(p.engaged_ms_sum) AS engaged_ms_sum, sum(p.engaged_count) AS engaged_count
+        FROM
+        (
+            SELECT
+                d.article_id AS article_id, d.channel AS channel, d.day AS day,
+                any(d.office) AS office,
+                sum(d.events) AS events, sum(d.views) AS views, sum(d.shares) AS shares, sum(d.likes) AS likes,
+                sum(d.comments) AS comments, sum(d.reposts) AS reposts, sum(d.engaged_ms_sum) AS engaged_ms_sum, sum(d.engaged_count) AS engaged_count
+            FROM chuanbo.article_day AS d
+            WHERE d.day >= whole_from AND d.day < whole_to
+            GROUP BY article_id, channel, day
+            UNION ALL
+            SELECT
+                h.article_id AS article_id, h.channel AS channel, toDate(h.hour) AS day,
+                any(h.office) AS office,
+                sum(h.events) AS events, sum(h.views) AS views, sum(h.shares) AS shares, sum(h.likes) AS likes,
+                sum(h.comments) AS comments, sum(h.reposts) AS reposts, sum(h.engaged_ms_sum) AS engaged_ms_sum, sum(h.engaged_count) AS engaged_count
+            FROM chuanbo.article_hour AS h
+            WHERE h.hour >= hours_from AND h.hour < hours_to
+              AND (h.hour < toDateTime(whole_from, 'Asia/Shanghai') OR h.hour >= toDateTime(whole_to, 'Asia/Shanghai'))
+            GROUP BY article_id, channel, day
+            UNION ALL
+            SELECT
+                e.article_id                                                  AS article_id,
+                e.channel                                                     AS channel,
+                toDate(e.event_time)                                          AS day,
+                any(e.office)                                                 AS office,
+                count()                                                       AS events,
+                countIf(e.event_type = 'VIEW')                                AS views,
+                countIf(e.event_type = 'SHARE')                               AS shares,
+                countIf(e.event_type = 'LIKE')                                AS likes,
+                countIf(e.event_type = 'COMMENT')                             AS comments,
+                countIf(e.event_type = 'REPOST')                              AS reposts,
+                sumIf(assumeNotNull(e.duration_ms), e.event_type = 'VIEW' AND e.duration_ms IS NOT NULL) AS engaged_ms_sum,
+                countIf(e.event_type = 'VIEW' AND e.duration_ms IS NOT NULL)  AS engaged_count
+            FROM chuanbo.events AS e
+            WHERE e.event_time >= {from:DateTime64(3, 'Asia/Shanghai')}
+              AND e.event_time < {to:DateTime64(3, 'Asia/Shanghai')}
+              AND (e.event_time < hours_from OR e.event_time >= hours_to)
+            GROUP BY article_id, channel, day
+        ) AS p
         GROUP BY article_id, channel, day
     ),
     report_cells AS (

@@ -12,31 +12,76 @@
 -- Parameters: {from:DateTime64(3, 'Asia/Shanghai')}, {to:DateTime64(3, 'Asia/Shanghai')} (to
 -- exclusive), {from_day:Date}, {to_day:Date} (the same period as Shanghai days, both included),
 -- {office:String} (a code, '' = every office).
--- chuanbo.events is scanned three times, not eight: the period's four totals in one pass, and the
--- reported channel-days' three figures in one pass over them (a CTE is computed again wherever it
--- is named, so each scalar subquery over period_events or reported was a scan of its own).
--- Every column stays Nullable(UInt64), as the scalar subqueries made them.
+-- The period's events are counted in chuanbo.article_day (0012_article_day.sql: every event per
+-- Shanghai day, article, office and channel, with its late events and longest lag) for its whole
+-- days, in chuanbo.article_hour (the same per hour) for the whole hours of its partial first and
+-- last days, and read from chuanbo.events for its partial first and last hours only, so a month's
+-- report reads about 64,000 rows of counts instead of every event. Every event of the period is in
+-- exactly one of the three; a cell may come in parts, which every use below adds up. Every column
+-- stays Nullable(UInt64), as the scalar subqueries of the first version made them.
 WITH
-    period_events AS (
-        SELECT e.article_id, e.channel, e.event_type, e.event_time, e.ingested_at, e.office
-        FROM chuanbo.events AS e
-        WHERE e.event_time >= {from:DateTime64(3, 'Asia/Shanghai')}
-          AND e.event_time < {to:DateTime64(3, 'Asia/Shanghai')}
-          AND ({office:String} = '' OR e.office = {office:String})
+    -- The whole days inside [from, to): from the day after `from` (or its own day, when it starts at
+    -- midnight) up to the day `to` falls on, excluded; the whole hours likewise. Either is empty
+    -- when the period is shorter than one.
+    toDate({from:DateTime64(3, 'Asia/Shanghai')})
+        + (toStartOfDay({from:DateTime64(3, 'Asia/Shanghai')}) != {from:DateTime64(3, 'Asia/Shanghai')}) AS whole_from,
+    toDate({to:DateTime64(3, 'Asia/Shanghai')})                                                   AS whole_to,
+    toStartOfHour({from:DateTime64(3, 'Asia/Shanghai')})
+        + toIntervalHour(toStartOfHour({from:DateTime64(3, 'Asia/Shanghai')}) != {from:DateTime64(3, 'Asia/Shanghai')}) AS hours_from,
+    toStartOfHour({to:DateTime64(3, 'Asia/Shanghai')})                                            AS hours_to,
+    -- The partial days' cells, counted once into one array: a scalar subquery runs once, where a CTE
+    -- named three times (totals, counted, the offices) would read them three times.
+    (
+        SELECT groupArray((article_id, channel, day, office, events, views, late_events, max_lag_ms))
+        FROM
+        (
+            SELECT h.article_id AS article_id, h.channel AS channel, toDate(h.hour) AS day,
+                   h.office AS office, sum(h.events) AS events, sum(h.views) AS views,
+                   sum(h.late_events) AS late_events, max(h.max_lag_ms) AS max_lag_ms
+            FROM chuanbo.article_hour AS h
+            WHERE h.hour >= hours_from AND h.hour < hours_to
+              AND (h.hour < toDateTime(whole_from, 'Asia/Shanghai') OR h.hour >= toDateTime(whole_to, 'Asia/Shanghai'))
+              AND ({office:String} = '' OR h.office = {office:String})
+            GROUP BY article_id, channel, day, office
+            UNION ALL
+            SELECT e.article_id AS article_id, e.channel AS channel, toDate(e.event_time) AS day,
+                   e.office AS office, count() AS events, countIf(e.event_type = 'VIEW') AS views,
+                   countIf(e.ingested_at > e.event_time + INTERVAL 1 HOUR) AS late_events,
+                   max(toUnixTimestamp64Milli(e.ingested_at) - toUnixTimestamp64Milli(e.event_time)) AS max_lag_ms
+            FROM chuanbo.events AS e
+            WHERE e.event_time >= {from:DateTime64(3, 'Asia/Shanghai')}
+              AND e.event_time < {to:DateTime64(3, 'Asia/Shanghai')}
+              AND (e.event_time < hours_from OR e.event_time >= hours_to)
+              AND ({office:String} = '' OR e.office = {office:String})
+            GROUP BY article_id, channel, day, office
+        )
+    ) AS partial_day_cells,
+    period_cells AS (
+        -- Rows as stored (a cell may still be in parts the engine has not folded yet): every use
+        -- below adds them up.
+        SELECT d.article_id AS article_id, d.channel AS channel, d.day AS day, d.office AS office,
+               toUInt64(d.events) AS events, toUInt64(d.views) AS views,
+               toUInt64(d.late_events) AS late_events, toInt64(d.max_lag_ms) AS max_lag_ms
+        FROM chuanbo.article_day AS d
+        WHERE d.day >= whole_from AND d.day < whole_to
+          AND ({office:String} = '' OR d.office = {office:String})
+        UNION ALL
+        SELECT c.1 AS article_id, c.2 AS channel, c.3 AS day, c.4 AS office, c.5 AS events,
+               c.6 AS views, c.7 AS late_events, c.8 AS max_lag_ms
+        FROM (SELECT arrayJoin(partial_day_cells) AS c)
     ),
     totals AS (
         SELECT
-            count()                                                               AS events,
-            countIf(ingested_at > event_time + INTERVAL 1 HOUR)                   AS late_events,
-            if(count() = 0, 0, toUInt64(greatest(0, max(toUnixTimestamp64Milli(ingested_at) - toUnixTimestamp64Milli(event_time)))))
-                                                                                  AS max_lag_ms,
-            countIf(office = 'unknown')                                           AS unknown_office_events
-        FROM period_events
+            sum(c.events)                                                         AS events,
+            sum(c.late_events)                                                    AS late_events,
+            if(sum(c.events) = 0, 0, toUInt64(greatest(0, max(c.max_lag_ms))))    AS max_lag_ms,
+            sumIf(c.events, c.office = 'unknown')                                 AS unknown_office_events
+        FROM period_cells AS c
     ),
     counted AS (
-        SELECT article_id, channel, toDate(event_time) AS day, count() AS views
-        FROM period_events
-        WHERE event_type = 'VIEW'
+        SELECT c.article_id AS article_id, c.channel AS channel, c.day AS day, sum(c.views) AS views
+        FROM period_cells AS c
+        WHERE c.views > 0
         GROUP BY article_id, channel, day
     ),
     office_of AS (
@@ -47,7 +92,7 @@ WITH
                p.reports AS reports
         FROM chuanbo.platform_counts AS p
         LEFT JOIN office_of AS a ON a.article_id = p.article_id
-        LEFT JOIN (SELECT DISTINCT article_id, office FROM period_events) AS pe
+        LEFT JOIN (SELECT DISTINCT article_id, office FROM period_cells) AS pe
             ON pe.article_id = p.article_id
         WHERE p.day BETWEEN {from_day:Date} AND {to_day:Date}
           AND ({office:String} = '' OR coalesce(pe.office, a.office, 'unknown') = {office:String})

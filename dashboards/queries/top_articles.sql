@@ -5,14 +5,24 @@
 -- The order and the limit depend on article_minute alone, so the pieces are picked first and
 -- reach is counted for those {limit} pieces only, not for every piece ever viewed.
 -- Parameters: {limit:UInt32}.
+-- The pieces are picked once, into one array (a scalar subquery runs once; the CTE it replaces was
+-- named twice, for the list and for the pieces whose reach to count, so article_minute was summed
+-- twice).
 WITH
-    minute_totals AS (
-        SELECT article_id, sum(views) AS views, sum(shares) AS shares, sum(reposts) AS reposts
-        FROM chuanbo.article_minute
-        GROUP BY article_id
-    ),
+    (
+        SELECT groupArray((article_id, views, shares, reposts))
+        FROM
+        (
+            SELECT article_id, sum(views) AS views, sum(shares) AS shares, sum(reposts) AS reposts
+            FROM chuanbo.article_minute
+            GROUP BY article_id
+            ORDER BY views DESC, article_id
+            LIMIT {limit:UInt32}
+        )
+    ) AS top_rows,
     top AS (
-        SELECT * FROM minute_totals ORDER BY views DESC, article_id LIMIT {limit:UInt32}
+        SELECT t.1 AS article_id, t.2 AS views, t.3 AS shares, t.4 AS reposts
+        FROM (SELECT arrayJoin(top_rows) AS t)
     ),
     reach_by_bucket AS (
         SELECT v.article_id AS article_id, uniqExact(v.viewer) AS reach

@@ -93,6 +93,8 @@ final class PipelineTestBed implements AutoCloseable {
             "platform_count_reports",
             "reach_daily",
             "reach_viewers",
+            "article_day",
+            "article_hour",
             "ingest_quality_minute")) {
       client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
     }

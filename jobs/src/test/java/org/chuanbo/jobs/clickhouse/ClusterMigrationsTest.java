@@ -121,6 +121,10 @@ class ClusterMigrationsTest {
     expected.put("chuanbo.ingest_quality_minute", Placement.EVERY_NODE);
     expected.put("chuanbo.reach_viewers", Placement.SHARDED);
     expected.put("chuanbo.reach_viewers_mv", Placement.VIEW);
+    expected.put("chuanbo.article_day", Placement.SHARDED);
+    expected.put("chuanbo.article_day_mv", Placement.VIEW);
+    expected.put("chuanbo.article_hour", Placement.SHARDED);
+    expected.put("chuanbo.article_hour_mv", Placement.VIEW);
 
     assertThat(ClusterMigrations.of(CLUSTER, bundled).placements())
         .containsExactlyEntriesOf(expected);
