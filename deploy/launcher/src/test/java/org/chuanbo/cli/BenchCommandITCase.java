@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.chuanbo.dashboards.superset.ChuanboDashboards;
 import org.chuanbo.generator.GeneratedStreamFacts;
 import org.chuanbo.generator.GeneratorSettings;
 import org.chuanbo.generator.StreamGenerator;
@@ -87,6 +88,7 @@ class BenchCommandITCase {
       assertThat(query.getValue().get("p99_ms").asDouble()).as(query.getKey()).isPositive();
       assertThat(query.getValue().get("rows").asLong()).as(query.getKey()).isPositive();
     }
+    assertThat(report.get("chart_queries").size()).isPositive();
     assertThat(report.get("targets").get("freshness_p99_ms").get("5000").asDouble())
         .isEqualTo(2_000);
     assertThat(report.get("environment").get("cores").asInt()).isPositive();
@@ -121,7 +123,10 @@ class BenchCommandITCase {
                 "--json",
                 json.toString())
             .expectSuccess();
-    assertThat(bench.output()).contains("query top_articles p50/p99").doesNotContain("e2e");
+    assertThat(bench.output())
+        .contains("query top_articles p50/p99")
+        .contains("chart leaders_top_pieces p50/p99")
+        .doesNotContain("e2e");
 
     JsonNode report = new ObjectMapper().readTree(Files.readString(json));
     assertThat(report.has("e2e_events_per_s")).isFalse();
@@ -132,6 +137,20 @@ class BenchCommandITCase {
       assertThat(query.getValue().get("p99_ms").asDouble()).as(query.getKey()).isPositive();
       assertThat(query.getValue().get("rows").asLong()).as(query.getKey()).isPositive();
     }
+    // Every chart of the dashboards, its query as Superset generates it, answers over the load.
+    JsonNode charts = report.get("chart_queries");
+    assertThat(charts.size())
+        .isEqualTo(
+            ChuanboDashboards.dashboards().stream()
+                .flatMap(dashboard -> dashboard.charts().stream())
+                .distinct()
+                .count());
+    for (Map.Entry<String, JsonNode> chart :
+        (Iterable<Map.Entry<String, JsonNode>>) charts::fields) {
+      assertThat(chart.getValue().get("p99_ms").asDouble()).as(chart.getKey()).isPositive();
+      assertThat(chart.getValue().has("rows")).as(chart.getKey()).isTrue();
+    }
+    assertThat(report.get("targets").get("chart_query_p99_ms").asDouble()).isEqualTo(300);
     assertThat(root.resolve(".chuanbo/bench/kafka")).doesNotExist();
   }
 }

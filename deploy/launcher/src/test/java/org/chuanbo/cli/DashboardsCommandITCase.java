@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -96,14 +97,14 @@ class DashboardsCommandITCase {
 
       SupersetCharts asLeader =
           new SupersetCharts(SupersetApi.login(url, "leader", logins.getProperty("leader")));
+      SupersetCharts asEditor =
+          new SupersetCharts(SupersetApi.login(url, "editor_zp", logins.getProperty("editor_zp")));
       List<SupersetCharts.Chart> charts = asLeader.all();
       everyChartAnswersWithRows(asLeader, charts);
+      chartQueriesAreTheCommittedOnes(asLeader, asEditor, charts);
       leadersFiguresAreARecountOfTheEvents(asLeader, charts);
       hostileFilterValuesMatchNothing(asLeader, charts);
-      editorsSeeTheirOfficeOnly(
-          asLeader,
-          new SupersetCharts(SupersetApi.login(url, "editor_zp", logins.getProperty("editor_zp"))),
-          charts);
+      editorsSeeTheirOfficeOnly(asLeader, asEditor, charts);
 
       Path shots = Path.of("target", "dashboard-screenshots");
       try (HeadlessChromium chromium =
@@ -153,6 +154,39 @@ class DashboardsCommandITCase {
                 .toList());
     for (SupersetCharts.Chart chart : charts) {
       assertThat(asLeader.data(chart)).as(chart.title() + ": rows for leader").isNotEmpty();
+    }
+  }
+
+  /**
+   * The SQL Superset generates for every chart as the leader is {@code
+   * dashboards/superset/chart-queries/<chart>.sql} to the byte, so the queries the bench times can
+   * never go stale ({@code -Dchuanbo.writeChartQueries=true} rewrites the files instead; the
+   * bench's integration test runs every file through the endpoint). Row-level security is what the
+   * files' headers say: the leader's queries have no office clause, and an editor's query of a
+   * chart on each dataset with an office column has one.
+   */
+  private static void chartQueriesAreTheCommittedOnes(
+      SupersetCharts asLeader, SupersetCharts asEditor, List<SupersetCharts.Chart> charts)
+      throws Exception {
+    Map<String, String> generated = SupersetChartQueries.files(asLeader, charts);
+    if (SupersetChartQueries.writing()) {
+      SupersetChartQueries.write(generated);
+    }
+    assertThat(SupersetChartQueries.committed())
+        .as(
+            "dashboards/superset/chart-queries differs from what Superset generates; regenerate: "
+                + SupersetChartQueries.REGENERATE)
+        .isEqualTo(generated);
+
+    String rule = "office = 'zp'";
+    generated.forEach((file, sql) -> assertThat(sql).as(file + " as leader").doesNotContain(rule));
+    Map<String, SupersetCharts.Chart> onePerDataset = new LinkedHashMap<>();
+    charts.forEach(chart -> onePerDataset.putIfAbsent(chart.datasetName(), chart));
+    for (SupersetDataset dataset : ChuanboDashboards.datasets()) {
+      SupersetCharts.Chart chart = onePerDataset.get(dataset.name());
+      if (dataset.hasOffice() && chart != null) {
+        assertThat(asEditor.query(chart)).as(chart.title() + " as editor_zp").contains(rule);
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.chuanbo.cli.superset.SupersetApi;
 
 /** The imported charts as one reader sees them through Superset's chart data API. */
@@ -14,8 +15,11 @@ final class SupersetCharts {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A chart as imported: its id, title, and the dataset Superset gave it. */
-  record Chart(int id, String title, int datasetId, String datasetName) {}
+  /**
+   * A chart as imported: its id, its uuid (the one {@code SupersetChart.uuid()} gives it in the
+   * bundle), title, and the dataset Superset gave it.
+   */
+  record Chart(int id, UUID uuid, String title, int datasetId, String datasetName) {}
 
   private final SupersetApi api;
 
@@ -33,7 +37,12 @@ final class SupersetCharts {
       String datasetName =
           api.get("/api/v1/dataset/" + datasetId).at("/result/table_name").asText();
       charts.add(
-          new Chart(row.get("id").asInt(), row.get("slice_name").asText(), datasetId, datasetName));
+          new Chart(
+              row.get("id").asInt(),
+              UUID.fromString(row.get("uuid").asText()),
+              row.get("slice_name").asText(),
+              datasetId,
+              datasetName));
     }
     return charts;
   }
@@ -41,6 +50,19 @@ final class SupersetCharts {
   /** {@code GET /api/v1/chart/<id>/data/}: the rows of the chart's saved query. */
   JsonNode data(Chart chart) throws Exception {
     return api.get("/api/v1/chart/" + chart.id() + "/data/").at("/result/0/data");
+  }
+
+  /**
+   * {@code GET /api/v1/chart/<id>/data/?type=query}: the SQL Superset generates for the chart's
+   * saved query context and this reader (row-level security included), without running it. It is
+   * the text Superset then sends to ClickHouse, with a {@code ;} appended.
+   */
+  String query(Chart chart) throws Exception {
+    JsonNode result = api.get("/api/v1/chart/" + chart.id() + "/data/?type=query").at("/result");
+    if (result.size() != 1 || result.get(0).hasNonNull("error")) {
+      throw new IllegalStateException(chart.title() + ": no single query: " + result);
+    }
+    return result.get(0).get("query").asText();
   }
 
   /** The rows of a saved chart's data as column → value maps. */

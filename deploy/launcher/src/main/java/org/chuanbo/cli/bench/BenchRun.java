@@ -26,7 +26,8 @@ import org.chuanbo.kafka.local.LoopbackPorts;
  * on free loopback ports, state under {@code .chuanbo/bench/} (emptied first) — so a running {@code
  * stack up} is never disturbed. The phases run one after the other, never side by side, each with
  * the two cores to itself: load Kafka, the decode limit, the job catching up (e2e), the state it
- * then holds, freshness at each rate, and the report queries over their own load.
+ * then holds, freshness at each rate, and the report queries and the Superset charts' queries over
+ * their own load.
  */
 public final class BenchRun {
 
@@ -108,7 +109,7 @@ public final class BenchRun {
             "stopping the job; loading %,d events into the tables …", settings.queryRows());
         job.cancel().get(60, TimeUnit.SECONDS);
         job = null;
-        Map<String, QueryLatency.Result> queries = queries(admin, reader);
+        QueryPhase queries = queries(admin, reader);
         InsertPaths.Result inserts =
             InsertPaths.run(
                 layout.root().resolve("inserts"),
@@ -129,7 +130,8 @@ public final class BenchRun {
             limit,
             e2e,
             freshness,
-            queries,
+            queries.reports(),
+            queries.charts(),
             state,
             inserts,
             (System.nanoTime() - start) / 1e9);
@@ -162,25 +164,51 @@ public final class BenchRun {
     StackServices.ClickHouse clickHouse = StackServices.startClickHouse(layout, ports);
     try (Client reader = clickHouse.credentials().reader(ports.clickHouseUrl()).newClient();
         Client admin = clickHouse.credentials().admin(ports.clickHouseUrl()).newClient()) {
-      Map<String, QueryLatency.Result> queries = queries(admin, reader);
+      QueryPhase queries = queries(admin, reader);
       return BenchReport.queriesOnly(
           Instant.now(),
           settings,
           BenchEnvironment.here(projectRoot, clickHouse.engine().version()),
-          queries,
+          queries.reports(),
+          queries.charts(),
           (System.nanoTime() - start) / 1e9);
     } finally {
       clickHouse.server().close();
     }
   }
 
-  /** Loads the query data into the emptied tables, then times every report query over it. */
-  private Map<String, QueryLatency.Result> queries(Client admin, Client reader) {
+  /** What the query phase timed: the report queries and the Superset charts' queries. */
+  private record QueryPhase(
+      Map<String, QueryLatency.Result> reports, Map<String, QueryLatency.Result> charts) {}
+
+  /**
+   * Loads the query data into the emptied tables, then times every report query and every Superset
+   * chart's generated query over it, the same way.
+   */
+  private QueryPhase queries(Client admin, Client reader) {
     long loadStart = System.nanoTime();
     QueryLoad.run(admin, settings.queryRows(), progress);
     progress.line("query data loaded in %.1f s", (System.nanoTime() - loadStart) / 1e9);
-    return QueryLatency.run(
-        reader, ReportQueryFiles.all(), settings.queryRuns(), settings.queryBudget(), progress);
+    QueryLatency.Scope scope = QueryLatency.Scope.of(reader);
+    Map<String, QueryLatency.Result> reports =
+        QueryLatency.run(
+            reader,
+            scope,
+            "report queries",
+            ReportQueryFiles.all(),
+            settings.queryRuns(),
+            settings.queryBudget(),
+            progress);
+    Map<String, QueryLatency.Result> charts =
+        QueryLatency.run(
+            reader,
+            scope,
+            "Superset chart queries",
+            ReportQueryFiles.chartQueries(),
+            settings.queryRuns(),
+            settings.queryBudget(),
+            progress);
+    return new QueryPhase(reports, charts);
   }
 
   private JobClient startJob(

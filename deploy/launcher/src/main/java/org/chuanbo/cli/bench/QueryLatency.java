@@ -15,10 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The latency of every report query over the loaded month: each query runs once to warm up, then
- * {@code runs} times through the HTTP endpoint as the reader (as the dashboards and reports run
- * them), with its parameters bound the way the report code binds them (Shanghai local text for
- * times, '' for every office and channel). Latency is the client's wall time, answer read whole.
+ * The latency of every report query, and of every Superset chart's generated query, over the loaded
+ * month: each query runs once to warm up, then {@code runs} times through the HTTP endpoint as the
+ * reader (as the dashboards and reports run them), with its parameters bound the way the report
+ * code binds them (Shanghai local text for times, '' for every office and channel; a chart's query
+ * has none, Superset writes its values into the text). Latency is the client's wall time, answer
+ * read whole.
  */
 public final class QueryLatency {
 
@@ -107,11 +109,16 @@ public final class QueryLatency {
    * many runs each figure rests on.
    */
   public static Map<String, Result> run(
-      Client reader, Map<String, String> queries, int runs, Duration budget, Progress progress) {
-    Scope scope = Scope.of(reader);
+      Client reader,
+      Scope scope,
+      String what,
+      Map<String, String> queries,
+      int runs,
+      Duration budget,
+      Progress progress) {
     progress.line(
-        "queries: %d report queries × %d runs over %s … %s (piece %s)",
-        queries.size(), runs, scope.from(), scope.to(), scope.articleId());
+        "queries: %d %s × %d runs over %s … %s (piece %s)",
+        queries.size(), what, runs, scope.from(), scope.to(), scope.articleId());
     Map<String, Result> results = new LinkedHashMap<>();
     for (Map.Entry<String, String> query : queries.entrySet()) {
       Map<String, Object> parameters = parameters(query.getValue(), scope);

@@ -70,12 +70,20 @@ class BenchReportTest {
     queries.put(
         "monthly_figures",
         new QueryLatency.Result("monthly_figures", 6, new Percentiles(20, 300, 450, 450)));
+    Map<String, QueryLatency.Result> charts = new LinkedHashMap<>();
+    charts.put(
+        "leaders_today_views",
+        new QueryLatency.Result("leaders_today_views", 1, new Percentiles(20, 40, 120, 130)));
+    charts.put(
+        "realtime_by_minute",
+        new QueryLatency.Result("realtime_by_minute", 60, new Percentiles(20, 90, 280, 290)));
     if (!phases.pipeline()) {
       return BenchReport.queriesOnly(
           Instant.parse("2026-11-29T06:00:00Z"),
           settings,
           new BenchEnvironment(2, "OpenJDK 17", "2.2.1", "26.5.1.1", "abc", "Linux"),
           queries,
+          charts,
           60);
     }
     return new BenchReport(
@@ -87,6 +95,7 @@ class BenchReportTest {
         new EndToEnd.Result(null, 1_000, 0.05, 0.01, 1_000),
         freshness,
         queries,
+        charts,
         new BenchReport.StateSize(48_000, 1_000, 600_000, 100, 700_000, 300, 200, 250_000),
         new InsertPaths.Result(1_000_000, 5, 4_000_000, 3_000_000, 3_900_000, 2_800_000, 20),
         120);
@@ -121,6 +130,14 @@ class BenchReportTest {
     assertThat(trending.get("p99_ms").asDouble()).isEqualTo(250.0);
     assertThat(trending.get("rows").asLong()).isEqualTo(32);
 
+    JsonNode chart = json.get("chart_queries").get("realtime_by_minute");
+    assertThat(chart.get("p50_ms").asDouble()).isEqualTo(90.0);
+    assertThat(chart.get("p99_ms").asDouble()).isEqualTo(280.0);
+    assertThat(chart.get("rows").asLong()).isEqualTo(60);
+    assertThat(json.get("chart_queries").fieldNames())
+        .toIterable()
+        .containsExactly("leaders_today_views", "realtime_by_minute");
+
     JsonNode targets = json.get("targets");
     assertThat(targets.get("e2e_events_per_s").asDouble()).isEqualTo(100_000);
     assertThat(targets.get("e2e_ratio_to_limit").asDouble()).isEqualTo(0.4);
@@ -128,6 +145,7 @@ class BenchReportTest {
     assertThat(targets.get("freshness_p99_ms").get("20000").asDouble()).isEqualTo(5_000);
     assertThat(targets.get("freshness_p99_ms").has("7000")).as("no target for 7000/s").isFalse();
     assertThat(targets.get("query_p99_ms").asDouble()).isEqualTo(300);
+    assertThat(targets.get("chart_query_p99_ms").asDouble()).isEqualTo(300);
     assertThat(targets.get("state_bytes_per_dedup_id").asDouble()).isEqualTo(64);
 
     JsonNode met = json.get("targets_met");
@@ -135,6 +153,7 @@ class BenchReportTest {
     assertThat(met.get("freshness_p99_ms").get("5000").asBoolean()).isTrue();
     assertThat(met.get("freshness_p99_ms").get("20000").asBoolean()).isFalse();
     assertThat(met.get("query_p99_ms").asBoolean()).isFalse();
+    assertThat(met.get("chart_query_p99_ms").asBoolean()).as("280 ms ≤ 300 ms").isTrue();
     assertThat(met.get("state_bytes_per_dedup_id").asBoolean()).isTrue();
 
     JsonNode environment = json.get("environment");
@@ -168,6 +187,8 @@ class BenchReportTest {
         .contains("900 / 1,800 / 1,900 ms")
         .contains("(1 unseen)")
         .contains("query trending p50/p99 (rows)")
+        .contains("chart realtime_by_minute p50/p99 (rows)")
+        .contains("90 / 280 ms (60)")
         .contains("state bytes per dedup id")
         .contains("heap bytes per dedup id (whole job, upper bound)")
         .contains("3,000,000 / 4,000,000 (75%)");
@@ -189,8 +210,14 @@ class BenchReportTest {
             "heap_bytes_per_dedup_id",
             "clickhouse_insert_rows_per_s");
     assertThat(json.get("queries").get("trending").get("p99_ms").asDouble()).isEqualTo(250.0);
-    assertThat(json.get("targets").fieldNames()).toIterable().containsExactly("query_p99_ms");
-    assertThat(json.get("targets_met").fieldNames()).toIterable().containsExactly("query_p99_ms");
+    assertThat(json.get("chart_queries").get("leaders_today_views").get("p99_ms").asDouble())
+        .isEqualTo(120.0);
+    assertThat(json.get("targets").fieldNames())
+        .toIterable()
+        .containsExactly("query_p99_ms", "chart_query_p99_ms");
+    assertThat(json.get("targets_met").fieldNames())
+        .toIterable()
+        .containsExactly("query_p99_ms", "chart_query_p99_ms");
     assertThat(json.get("targets_met").get("query_p99_ms").asBoolean()).isFalse();
     assertThat(json.get("details").fieldNames()).toIterable().containsExactly("settings");
     assertThat(json.get("details").get("settings").get("phases").asText()).isEqualTo("queries");
@@ -203,6 +230,7 @@ class BenchReportTest {
     assertThat(table)
         .contains("query trending p50/p99 (rows)")
         .contains("query monthly_figures p50/p99 (rows)")
+        .contains("chart leaders_today_views p50/p99 (rows)")
         .doesNotContain("e2e")
         .doesNotContain("freshness")
         .doesNotContain("state bytes");
