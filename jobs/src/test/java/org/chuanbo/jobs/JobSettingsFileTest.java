@@ -36,7 +36,7 @@ class JobSettingsFileTest {
     assertThat(deployment.stateBackend()).isEqualTo(StateBackend.ROCKSDB);
     assertThat(deployment.incrementalCheckpoints()).isTrue();
     assertThat(deployment.changelog())
-        .isEqualTo(new JobDeployment.StateChangelog(false, Duration.ofMinutes(1)));
+        .isEqualTo(new JobDeployment.StateChangelog(false, Duration.ofMinutes(10)));
     assertThat(deployment.checkpointDirectory()).isEqualTo("file:///tmp/chuanbo/checkpoints");
     assertThat(deployment.retainedCheckpoints()).isEqualTo(3);
     assertThat(deployment.maxParallelism()).isEqualTo(256);
