@@ -78,7 +78,10 @@ FROM
         toUInt64(600 * pow((cityHash64(number, 11) % 1000000) / 1000000, 3))   AS article,
         cityHash64(article, 5) % 600                                           AS published_hour
     FROM numbers({rows})
-);
+)
+-- Two threads insert (and feed events' materialized views), one a core: the load is the longest
+-- step of the query phase.
+SETTINGS max_insert_threads = 2;
 
 INSERT INTO chuanbo.article_minute
 SELECT

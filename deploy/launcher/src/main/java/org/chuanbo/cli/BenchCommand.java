@@ -73,7 +73,7 @@ final class BenchCommand implements Runnable {
 
   @Option(
       names = "--query-budget",
-      defaultValue = "PT5S",
+      defaultValue = "PT3S",
       hidden = true,
       description =
           "Time after which a query's timed runs stop early, three at least (default: ${DEFAULT-VALUE}).")
