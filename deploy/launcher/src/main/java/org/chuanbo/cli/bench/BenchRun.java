@@ -226,8 +226,8 @@ public final class BenchRun {
   }
 
   /**
-   * The dedupe and spread operators' state after the e2e run: from the first checkpoint triggered
-   * after it, when every loaded id is held and nothing else is.
+   * The dedupe and spread operators' state after the e2e run, from a canonical savepoint taken when
+   * every loaded id is held and nothing else is; and the heap the job then holds.
    */
   private BenchReport.StateSize stateSize(
       StackPorts ports,
