@@ -17,6 +17,7 @@ import org.chuanbo.jobs.clickhouse.ClickHouseEndpoint;
 import org.chuanbo.jobs.spread.SpreadSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class JobSettingsFileTest {
@@ -187,6 +188,7 @@ class JobSettingsFileTest {
         .containsKey("state.changelog.periodic-materialize.interval");
   }
 
+  @ParameterizedTest(name = "{0}={1}")
   @CsvSource(
       delimiter = '|',
       value = {
