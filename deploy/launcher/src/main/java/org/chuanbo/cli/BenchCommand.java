@@ -22,12 +22,13 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures the pipeline on a scratch stack of its own (.chuanbo/bench/, free ports): Kafka is",
-      "loaded first with N generated events; then the limit (one consumer decoding them), the job",
-      "catching up until the last event is in ClickHouse (e2e), its dedupe state per event id,",
-      "freshness at fixed produce rates (probe events), and every report query and every Superset",
-      "chart's query (dashboards/superset/chart-queries/) over --query-rows events. Prints a table;",
-      "--json writes every figure beside its target. Takes minutes.",
+      "Measures the pipeline on a scratch stack of its own (.chuanbo/bench/, free",
+      "ports). Kafka is loaded first with N generated events; then the limit (one",
+      "consumer decoding them), the job catching up until the last event is in",
+      "ClickHouse (e2e), its state and heap per event id, article and cascade node,",
+      "freshness at fixed produce rates (probe events), and every report query and",
+      "every Superset chart's query over --query-rows events. Prints a table; --json",
+      "writes every figure beside its target. Takes minutes.",
       "--only queries measures those queries alone: no Kafka, no job."
     })
 final class BenchCommand implements Runnable {

@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.chuanbo.cli.bench.StateFootprint;
 import org.chuanbo.dashboards.superset.ChuanboDashboards;
 import org.chuanbo.generator.GeneratedStreamFacts;
 import org.chuanbo.generator.GeneratorSettings;
 import org.chuanbo.generator.StreamGenerator;
+import org.chuanbo.schemas.records.DisseminationEvent;
+import org.chuanbo.schemas.records.EventType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,8 +67,11 @@ class BenchCommandITCase {
             "e2e_events_per_s",
             "e2e_ratio_to_limit",
             "state_bytes_per_dedup_id",
+            "heap_bytes_per_dedup_id",
             "state_bytes_per_article",
-            "heap_bytes_per_dedup_id")) {
+            "heap_bytes_per_article",
+            "state_bytes_per_cascade_node",
+            "heap_bytes_per_cascade_node")) {
       assertThat(report.get(key).asDouble()).as(key).isPositive();
     }
     JsonNode inserts = report.get("clickhouse_insert_rows_per_s");
@@ -102,6 +108,21 @@ class BenchCommandITCase {
             StreamGenerator.generate(new GeneratorSettings(1, SEED, EVENTS / 86_400.0, day)));
     assertThat(e2e.get("counted_events").asLong()).isEqualTo(facts.events().size());
     assertThat(e2e.get("expected_events").asLong()).isEqualTo(facts.events().size());
+
+    // The savepoint was read back whole: one id in DEDUP_SAMPLE_EVERY of every subtask's ids
+    // measured, and the share trees hold no more nodes than there were distinct shares.
+    JsonNode state = report.get("details").get("state");
+    long ids = state.get("dedup_ids_held").asLong();
+    assertThat(state.get("dedup_ids_sampled_on_heap").asLong())
+        .isBetween(
+            ids / StateFootprint.DEDUP_SAMPLE_EVERY, ids / StateFootprint.DEDUP_SAMPLE_EVERY + 2);
+    long shares =
+        facts.events().stream()
+            .filter(event -> event.eventType() == EventType.SHARE)
+            .map(DisseminationEvent::shareId)
+            .distinct()
+            .count();
+    assertThat(state.get("cascade_nodes").asLong()).isPositive().isLessThanOrEqualTo(shares);
 
     assertThat(root.resolve(".chuanbo/bench/kafka")).isDirectory();
     assertThat(root.resolve(".chuanbo/stack.properties")).doesNotExist();

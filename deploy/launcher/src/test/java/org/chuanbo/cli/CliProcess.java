@@ -25,6 +25,7 @@ final class CliProcess {
   static CliProcess start(Path root, String... arguments) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Djdk.attach.allowAttachSelf=true"); // as ./chuanbo starts it
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("-Dchuanbo.cache=" + System.getProperty("chuanbo.cache"));

@@ -31,13 +31,21 @@ public final class DeduplicateEvents
 
   @Override
   public void open(OpenContext context) {
+    seen = getRuntimeContext().getState(seenDescriptor(horizon));
+  }
+
+  /**
+   * The one state of this operator: a flag per event id, kept for {@code horizon} after it is
+   * written. Whoever reads a savepoint of it must register the same descriptor.
+   */
+  public static ValueStateDescriptor<Boolean> seenDescriptor(Duration horizon) {
     ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>("seen", Boolean.class);
     descriptor.enableTimeToLive(
         StateTtlConfig.newBuilder(horizon)
             .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
             .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
             .build());
-    seen = getRuntimeContext().getState(descriptor);
+    return descriptor;
   }
 
   @Override

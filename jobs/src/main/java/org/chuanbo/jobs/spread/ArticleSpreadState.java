@@ -155,6 +155,40 @@ public final class ArticleSpreadState implements ShareTree.Store {
     return timer;
   }
 
+  /**
+   * Everything this article holds, each map state as one {@link HashMap} — the shape the heap
+   * backend keeps it in. Read whole; for measuring what an article costs, not for the hot path.
+   */
+  public record Contents(
+      SpreadSummary summary,
+      Map<String, Boolean> viewers,
+      byte[] viewerSketch,
+      Map<String, ShareNode> shares,
+      Map<String, PendingShare> pending,
+      Map<String, List<String>> waitingFor,
+      Map<String, ChannelDay> channelDays,
+      Map<String, Boolean> outlets) {}
+
+  public Contents contents() throws Exception {
+    return new Contents(
+        summary.value(),
+        copy(viewers),
+        viewerSketch.value(),
+        copy(shares),
+        copy(pending),
+        copy(waitingFor),
+        copy(channelDays),
+        copy(outlets));
+  }
+
+  private static <V> Map<String, V> copy(MapState<String, V> state) throws Exception {
+    Map<String, V> copy = new HashMap<>();
+    for (Map.Entry<String, V> entry : state.entries()) {
+      copy.put(entry.getKey(), entry.getValue());
+    }
+    return copy;
+  }
+
   /** One revision per interval however many changes came in: the timer is set once. */
   private static Long scheduleRevision(SpreadSummary s, long at) {
     if (s.emitAtMillis != 0) {

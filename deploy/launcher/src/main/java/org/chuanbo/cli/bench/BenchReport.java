@@ -64,8 +64,8 @@ public record BenchReport(
 
   /**
    * The dedupe operator's and the spread operator's state (in a canonical savepoint), and what they
-   * hold; and the heap the running job holds, live objects after a full collection, less the same
-   * before it started.
+   * hold; the heap the running job holds, live objects after a full collection, less the same
+   * before it started; and the savepoint read back onto the heap, per kind of key.
    */
   public record StateSize(
       long dedupBytes,
@@ -75,7 +75,8 @@ public record BenchReport(
       long savepointBytes,
       long savepointMillis,
       long meanCheckpointMillis,
-      long jobHeapBytes) {
+      long jobHeapBytes,
+      StateFootprint.Result footprint) {
     public double bytesPerDedupId() {
       return (double) dedupBytes / dedupIds;
     }
@@ -84,12 +85,13 @@ public record BenchReport(
      * The job's whole heap over the ids held: an upper bound per id, since the spread state, the
      * windows and Flink's own runtime are counted against the ids too.
      */
-    public double heapBytesPerDedupId() {
+    public double jobHeapBytesPerDedupId() {
       return (double) jobHeapBytes / dedupIds;
     }
 
+    /** An article's spread state without its share tree, whose nodes are counted apart. */
     public double bytesPerArticle() {
-      return (double) spreadBytes / articles;
+      return (double) (spreadBytes - footprint.cascadeStateBytes()) / articles;
     }
   }
 
@@ -125,9 +127,13 @@ public record BenchReport(
     putLatencies(root.putObject("queries"), queries);
     putLatencies(root.putObject("chart_queries"), chartQueries);
     if (pipelineMeasured()) {
+      StateFootprint.Result footprint = state.footprint();
       root.put("state_bytes_per_dedup_id", round1(state.bytesPerDedupId()));
+      root.put("heap_bytes_per_dedup_id", round1(footprint.heapBytesPerDedupId()));
       root.put("state_bytes_per_article", round1(state.bytesPerArticle()));
-      root.put("heap_bytes_per_dedup_id", round1(state.heapBytesPerDedupId()));
+      root.put("heap_bytes_per_article", round1(footprint.heapBytesPerArticle()));
+      root.put("state_bytes_per_cascade_node", round1(footprint.stateBytesPerCascadeNode()));
+      root.put("heap_bytes_per_cascade_node", round1(footprint.heapBytesPerCascadeNode()));
       ObjectNode insertsNode = root.putObject("clickhouse_insert_rows_per_s");
       insertsNode.put("http", round(inserts.httpRowsPerSecond()));
       insertsNode.put("in_process", round(inserts.inProcessRowsPerSecond()));
@@ -245,9 +251,21 @@ public record BenchReport(
         "method",
         "state_size per job vertex (Flink REST) of a canonical savepoint taken after e2e: all the"
             + " keyed state, serialized");
-    stateNode.put("job_heap_bytes", state.jobHeapBytes());
+    StateFootprint.Result footprint = state.footprint();
+    stateNode.put("dedup_ids_sampled_on_heap", footprint.dedupIdsSampled());
+    stateNode.put("cascade_nodes", footprint.cascadeNodes());
+    stateNode.put("cascade_state_bytes", footprint.cascadeStateBytes());
+    stateNode.put("savepoint_read_seconds", round1(footprint.seconds()));
     stateNode.put(
         "heap_method",
+        "the savepoint read back (State Processor API) into the objects the heap backend holds,"
+            + " measured with JOL, plus the backend's map entry per key and state; one id in "
+            + StateFootprint.DEDUP_SAMPLE_EVERY
+            + "; an article without its share tree, whose nodes are counted apart");
+    stateNode.put("job_heap_bytes", state.jobHeapBytes());
+    stateNode.put("job_heap_bytes_per_dedup_id", round1(state.jobHeapBytesPerDedupId()));
+    stateNode.put(
+        "job_heap_method",
         "live heap after a full GC with the job idle after e2e, less the same before the job"
             + " started, over the ids held: an upper bound per id (the whole job's heap)");
     ObjectNode insertsNode = details.putObject("clickhouse_inserts");

@@ -18,6 +18,8 @@ import org.apache.flink.core.execution.JobClient;
 import org.chuanbo.cli.stack.StackLayout;
 import org.chuanbo.cli.stack.StackPorts;
 import org.chuanbo.cli.stack.StackServices;
+import org.chuanbo.jobs.JobSettings;
+import org.chuanbo.jobs.JobSettingsFile;
 import org.chuanbo.kafka.local.LocalKafka;
 import org.chuanbo.kafka.local.LoopbackPorts;
 
@@ -252,6 +254,25 @@ public final class BenchRun {
     long articles = reader.queryAll("SELECT count() FROM chuanbo.article_spread").get(0).getLong(1);
     long jobHeap = JobHeap.liveBytes() - heapBeforeJob;
     progress.line("the job's heap after a full GC: %,d bytes", jobHeap);
+    progress.line("reading the savepoint back to measure its state on the heap …");
+    JobSettings jobSettings = JobSettingsFile.bundled(Map.of()).job();
+    StateFootprint.Result footprint;
+    try {
+      footprint =
+          StateFootprint.measure(
+              checkpoint.path(), jobSettings.deduplicationHorizon(), jobSettings.spread());
+    } catch (Exception e) {
+      throw new IllegalStateException("reading the savepoint back failed: " + e.getMessage(), e);
+    }
+    progress.line(
+        "heap: %.1f bytes per dedup id (%,d sampled), %,.0f per article without its share tree,"
+            + " %.1f per cascade node (%,d nodes); read in %.1f s",
+        footprint.heapBytesPerDedupId(),
+        footprint.dedupIdsSampled(),
+        footprint.heapBytesPerArticle(),
+        footprint.heapBytesPerCascadeNode(),
+        footprint.cascadeNodes(),
+        footprint.seconds());
     return new BenchReport.StateSize(
         CheckpointStateSizes.of(byVertex, "deduplicate by event_id"),
         idsHeld,
@@ -260,7 +281,8 @@ public final class BenchRun {
         checkpoint.stateBytes(),
         checkpoint.durationMillis(),
         checkpoint.averageDurationMillis(),
-        jobHeap);
+        jobHeap,
+        footprint);
   }
 
   /** The pieces of the loaded day, which the freshness phases' load events view. */

@@ -92,17 +92,28 @@ public final class BenchTable {
           String.format("≤ %.0f", Targets.STATE_BYTES_PER_DEDUP_ID),
           met(report.state().bytesPerDedupId() <= Targets.STATE_BYTES_PER_DEDUP_ID)
         });
+    StateFootprint.Result footprint = report.state().footprint();
     rows.add(
         new String[] {
-          "state bytes per article (spread)",
-          String.format("%,.0f", report.state().bytesPerArticle()),
+          "heap bytes per dedup id",
+          String.format("%.1f", footprint.heapBytesPerDedupId()),
+          "-",
+          "-"
+        });
+    rows.add(
+        new String[] {
+          "state / heap bytes per article (without its tree)",
+          String.format(
+              "%,.0f / %,.0f", report.state().bytesPerArticle(), footprint.heapBytesPerArticle()),
           "bounded",
           "-"
         });
     rows.add(
         new String[] {
-          "heap bytes per dedup id (whole job, upper bound)",
-          String.format("%.1f", report.state().heapBytesPerDedupId()),
+          "state / heap bytes per cascade node",
+          String.format(
+              "%.1f / %.1f",
+              footprint.stateBytesPerCascadeNode(), footprint.heapBytesPerCascadeNode()),
           "-",
           "-"
         });

@@ -32,8 +32,12 @@ public final class CheckpointStateSizes {
     this.jobId = jobId;
   }
 
-  /** The checkpoint the sizes come from: its total size and how long it took end to end. */
+  /**
+   * The checkpoint the sizes come from: where it is, its total size and how long it took end to
+   * end.
+   */
   public record Checkpoint(
+      String path,
       long id,
       long stateBytes,
       long durationMillis,
@@ -61,6 +65,7 @@ public final class CheckpointStateSizes {
       if (path.equals(savepoint.path("external_path").asText())) {
         long id = savepoint.path("id").asLong();
         return new Checkpoint(
+            path,
             id,
             savepoint.path("state_size").asLong(),
             savepoint.path("end_to_end_duration").asLong(),

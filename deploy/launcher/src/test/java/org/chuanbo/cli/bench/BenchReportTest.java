@@ -96,7 +96,16 @@ class BenchReportTest {
         freshness,
         queries,
         charts,
-        new BenchReport.StateSize(48_000, 1_000, 600_000, 100, 700_000, 300, 200, 250_000),
+        new BenchReport.StateSize(
+            48_000,
+            1_000,
+            600_000,
+            100,
+            700_000,
+            300,
+            200,
+            250_000,
+            new StateFootprint.Result(50, 7_500, 100, 300_000, 2_000, 160_000, 100_000, 4.0)),
         new InsertPaths.Result(1_000_000, 5, 4_000_000, 3_000_000, 3_900_000, 2_800_000, 20),
         120);
   }
@@ -109,8 +118,17 @@ class BenchReportTest {
     assertThat(json.get("e2e_events_per_s").asLong()).isEqualTo(20_000);
     assertThat(json.get("e2e_ratio_to_limit").asDouble()).isEqualTo(0.1);
     assertThat(json.get("state_bytes_per_dedup_id").asDouble()).isEqualTo(48.0);
-    assertThat(json.get("state_bytes_per_article").asDouble()).isEqualTo(6_000.0);
-    assertThat(json.get("heap_bytes_per_dedup_id").asDouble()).isEqualTo(250.0);
+    assertThat(json.get("heap_bytes_per_dedup_id").asDouble())
+        .as("7,500 over 50 sampled")
+        .isEqualTo(150.0);
+    assertThat(json.get("state_bytes_per_article").asDouble())
+        .as("the spread's 600,000 less its trees' 100,000, over 100 articles")
+        .isEqualTo(5_000.0);
+    assertThat(json.get("heap_bytes_per_article").asDouble()).isEqualTo(3_000.0);
+    assertThat(json.get("state_bytes_per_cascade_node").asDouble()).isEqualTo(50.0);
+    assertThat(json.get("heap_bytes_per_cascade_node").asDouble()).isEqualTo(80.0);
+    assertThat(json.get("details").get("state").get("job_heap_bytes_per_dedup_id").asDouble())
+        .isEqualTo(250.0);
     JsonNode inserts = json.get("clickhouse_insert_rows_per_s");
     assertThat(inserts.get("http").asLong()).isEqualTo(3_000_000);
     assertThat(inserts.get("in_process").asLong()).isEqualTo(4_000_000);
@@ -190,7 +208,9 @@ class BenchReportTest {
         .contains("chart realtime_by_minute p50/p99 (rows)")
         .contains("90 / 280 ms (60)")
         .contains("state bytes per dedup id")
-        .contains("heap bytes per dedup id (whole job, upper bound)")
+        .contains("heap bytes per dedup id")
+        .contains("5,000 / 3,000")
+        .contains("50.0 / 80.0")
         .contains("3,000,000 / 4,000,000 (75%)");
   }
 
