@@ -19,23 +19,26 @@ FROM (-- 月度报告: the monthly report's figures (dashboards/queries/monthly_
 --     channels counts each person once (never a sum of reach).
 -- A piece's office is the one its events carry; a channel-day known only from a platform report
 -- takes the office of chuanbo.articles.
+-- The counted events come from chuanbo.article_day (0012_article_day.sql), which holds
+-- chuanbo.events' counts per Shanghai day, article, office and channel: the very cells this query
+-- needs, without counting 13 months of events row by row.
 WITH
     toStartOfMonth(addMonths(toDate(now(), 'Asia/Shanghai'), -12)) AS first_day,
     event_cells AS (
         SELECT
-            e.article_id                                                      AS article_id,
-            e.channel                                                         AS channel,
-            toDate(e.event_time)                                              AS day,
-            any(e.office)                                                     AS office,
-            countIf(e.event_type = 'VIEW')                                    AS views,
-            countIf(e.event_type = 'SHARE')                                   AS shares,
-            countIf(e.event_type = 'LIKE')                                    AS likes,
-            countIf(e.event_type = 'COMMENT')                                 AS comments,
-            countIf(e.event_type = 'REPOST')                                  AS reposts,
-            sumIf(e.duration_ms, e.event_type = 'VIEW' AND e.duration_ms IS NOT NULL) AS engaged_ms_sum,
-            countIf(e.event_type = 'VIEW' AND e.duration_ms IS NOT NULL)      AS engaged_count
-        FROM chuanbo.events AS e
-        WHERE e.event_time >= toDateTime64(first_day, 3, 'Asia/Shanghai')
+            d.article_id                                                      AS article_id,
+            d.channel                                                         AS channel,
+            d.day                                                             AS day,
+            any(d.office)                                                     AS office,
+            sum(d.views)                                                      AS views,
+            sum(d.shares)                                                     AS shares,
+            sum(d.likes)                                                      AS likes,
+            sum(d.comments)                                                   AS comments,
+            sum(d.reposts)                                                    AS reposts,
+            sum(d.engaged_ms_sum)                                             AS engaged_ms_sum,
+            sum(d.engaged_count)                                              AS engaged_count
+        FROM chuanbo.article_day AS d
+        WHERE d.day >= first_day
         GROUP BY article_id, channel, day
     ),
     report_cells AS (

@@ -3,14 +3,26 @@
 -- hour after they happened (late: a report run before they arrived missed them, as in the monthly
 -- report's quality section), and the delay from event time to storage (lag_ms_max, and lag_ms_sum
 -- with events for the mean).
+-- The events are grouped by their zoned minute first and only the groups turned into wall-clock
+-- text: converting every event's time through text took most of the query's time.
 WITH now64(3, 'Asia/Shanghai') AS now_sh
 SELECT
-    toDateTime(toString(toStartOfMinute(e.ingested_at)), 'UTC')                       AS minute,
-    e.office                                                                          AS office,
-    count()                                                                           AS events,
-    countIf(e.ingested_at > e.event_time + INTERVAL 1 HOUR)                            AS late_events,
-    sum(greatest(0, toUnixTimestamp64Milli(e.ingested_at) - toUnixTimestamp64Milli(e.event_time))) AS lag_ms_sum,
-    max(greatest(0, toUnixTimestamp64Milli(e.ingested_at) - toUnixTimestamp64Milli(e.event_time))) AS lag_ms_max
-FROM chuanbo.events AS e
-WHERE e.ingested_at > now_sh - INTERVAL 24 HOUR
-GROUP BY minute, office
+    toDateTime(toString(g.zoned_minute), 'UTC')                                         AS minute,
+    g.office                                                                            AS office,
+    g.events                                                                            AS events,
+    g.late_events                                                                       AS late_events,
+    g.lag_ms_sum                                                                        AS lag_ms_sum,
+    g.lag_ms_max                                                                        AS lag_ms_max
+FROM
+(
+    SELECT
+        toStartOfMinute(e.ingested_at)                                                  AS zoned_minute,
+        e.office                                                                        AS office,
+        count()                                                                         AS events,
+        countIf(e.ingested_at > e.event_time + INTERVAL 1 HOUR)                          AS late_events,
+        sum(greatest(0, toUnixTimestamp64Milli(e.ingested_at) - toUnixTimestamp64Milli(e.event_time))) AS lag_ms_sum,
+        max(greatest(0, toUnixTimestamp64Milli(e.ingested_at) - toUnixTimestamp64Milli(e.event_time))) AS lag_ms_max
+    FROM chuanbo.events AS e
+    WHERE e.ingested_at > now_sh - INTERVAL 24 HOUR
+    GROUP BY zoned_minute, office
+) AS g

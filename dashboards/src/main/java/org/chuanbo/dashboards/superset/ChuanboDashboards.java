@@ -24,6 +24,13 @@ public final class ChuanboDashboards {
   private static final String CHANGE = "+.1%";
   private static final String RATE = ".2%";
   private static final String STATE = "AggregateFunction(uniqExact, String)";
+
+  /**
+   * kpi_periods' reach states: built from chuanbo.reach_viewers' sipHash128 of reach_key, the hash
+   * uniqExact(reach_key) itself keeps, so uniqExactMerge counts the same people.
+   */
+  private static final String HASHED_STATE = "AggregateFunction(uniqExact, UInt128)";
+
   private static final String LINE = "echarts_timeseries_line";
 
   private ChuanboDashboards() {}
@@ -40,8 +47,8 @@ public final class ChuanboDashboards {
           .column("office_name", "String", "单位")
           .column("views", "UInt64", "阅读/播放量")
           .column("views_prev", "UInt64", "上期阅读/播放量")
-          .column("viewers", STATE, "触达人员（状态）")
-          .column("viewers_prev", STATE, "上期触达人员（状态）")
+          .column("viewers", HASHED_STATE, "触达人员（状态）")
+          .column("viewers_prev", HASHED_STATE, "上期触达人员（状态）")
           .column("shares", "UInt64", "分享数")
           .column("shares_prev", "UInt64", "上期分享数")
           .column("reposts", "UInt64", "转载数")
