@@ -22,14 +22,50 @@ WITH
     toStartOfHour({from:DateTime64(3, 'Asia/Shanghai')})
         + toIntervalHour(toStartOfHour({from:DateTime64(3, 'Asia/Shanghai')}) != {from:DateTime64(3, 'Asia/Shanghai')}) AS hours_from,
     toStartOfHour({to:DateTime64(3, 'Asia/Shanghai')})                                            AS hours_to,
+    -- The buckets in four quarters, each counted start to end by one thread (max_threads = 1) while
+    -- the engine runs the quarters side by side: with every thread on every bucket, each built its
+    -- own set per bucket and one thread then merged all of them alone, a third of the time. The
+    -- quarters are disjoint ranges of the sort key's first column, so each reads its own granules.
     by_bucket AS (
         SELECT v.bucket AS bucket, uniqExact(v.viewer) AS reach
         FROM chuanbo.reach_viewers AS v
-        WHERE v.event_time >= {from:DateTime64(3, 'Asia/Shanghai')}
+        WHERE v.bucket >= 0 AND v.bucket < 256
+          AND v.event_time >= {from:DateTime64(3, 'Asia/Shanghai')}
           AND v.event_time < {to:DateTime64(3, 'Asia/Shanghai')}
           AND ({office:String} = '' OR v.office = {office:String})
           AND ({channel:String} = '' OR v.channel = {channel:String})
         GROUP BY v.bucket
+        SETTINGS max_threads = 1
+        UNION ALL
+        SELECT v.bucket AS bucket, uniqExact(v.viewer) AS reach
+        FROM chuanbo.reach_viewers AS v
+        WHERE v.bucket >= 256 AND v.bucket < 512
+          AND v.event_time >= {from:DateTime64(3, 'Asia/Shanghai')}
+          AND v.event_time < {to:DateTime64(3, 'Asia/Shanghai')}
+          AND ({office:String} = '' OR v.office = {office:String})
+          AND ({channel:String} = '' OR v.channel = {channel:String})
+        GROUP BY v.bucket
+        SETTINGS max_threads = 1
+        UNION ALL
+        SELECT v.bucket AS bucket, uniqExact(v.viewer) AS reach
+        FROM chuanbo.reach_viewers AS v
+        WHERE v.bucket >= 512 AND v.bucket < 768
+          AND v.event_time >= {from:DateTime64(3, 'Asia/Shanghai')}
+          AND v.event_time < {to:DateTime64(3, 'Asia/Shanghai')}
+          AND ({office:String} = '' OR v.office = {office:String})
+          AND ({channel:String} = '' OR v.channel = {channel:String})
+        GROUP BY v.bucket
+        SETTINGS max_threads = 1
+        UNION ALL
+        SELECT v.bucket AS bucket, uniqExact(v.viewer) AS reach
+        FROM chuanbo.reach_viewers AS v
+        WHERE v.bucket >= 768 AND v.bucket < 1024
+          AND v.event_time >= {from:DateTime64(3, 'Asia/Shanghai')}
+          AND v.event_time < {to:DateTime64(3, 'Asia/Shanghai')}
+          AND ({office:String} = '' OR v.office = {office:String})
+          AND ({channel:String} = '' OR v.channel = {channel:String})
+        GROUP BY v.bucket
+        SETTINGS max_threads = 1
     )
 SELECT r.reach AS reach, c.views AS views
 FROM (SELECT sum(reach) AS reach FROM by_bucket) AS r

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,19 +26,22 @@ import org.junit.jupiter.api.Test;
  * The report queries rewritten for latency (issue 10) answer exactly what they answered before:
  * each runs beside each of its former texts ({@code queries-before-0011/}, as it was before reach
  * moved to chuanbo.reach_viewers; {@code queries-before-0012/}, before counts moved to
- * chuanbo.article_day) over the same rows, and every row, column name, type and value is equal,
- * over whole months and over periods that start or end inside a day (counted partly from the
- * rollup, partly from the events). The rows are a month of events of the test's own (a random year,
- * an office code of its own) with what makes reach hard: the same people on several channels, days,
- * pieces and offices, people known by person_id across channels, events on the period's edges,
- * other event types; revised platform reports and a corrected article version; and every row of
- * reach_viewers copied a second time, as a backfill run twice would leave it, which must change no
- * figure.
+ * chuanbo.article_day; {@code queries-before-latency-2/}, before monthly_top_pieces counted from
+ * article_day too, reach was counted in four quarters of the buckets, each by one thread, and
+ * reach_by_day_range read reach_viewers instead of merging reach_daily's sets, and
+ * ingested_in_period compared event_time through toUnixTimestamp()) over the same rows, and every
+ * row, column name, type and value is equal, over whole months and over periods that start or end
+ * inside a day (counted partly from the rollup, partly from the events). The rows are a month of
+ * events of the test's own (a random year, an office code of its own) with what makes reach hard:
+ * the same people on several channels, days, pieces and offices, people known by person_id across
+ * channels, events on the period's edges, other event types; revised platform reports and a
+ * corrected article version; and every row of reach_viewers copied a second time, as a backfill run
+ * twice would leave it, which must change no figure.
  */
 class RewrittenQueriesITCase {
 
   private static final List<String> BEFORE =
-      List.of("queries-before-0011/", "queries-before-0012/");
+      List.of("queries-before-0011/", "queries-before-0012/", "queries-before-latency-2/");
   private static final int EVENTS = 30_000;
 
   private static int year;
@@ -124,6 +129,18 @@ class RewrittenQueriesITCase {
               + month
               + "', 3, 'Asia/Shanghai') + toIntervalDay(40) + toIntervalSecond(number),"
               + " number % 97, number % 5, number % 7, number % 3 FROM numbers(2480)");
+      // The job's summary of 35 of the 40 pieces (the others are left out of the top pieces), with
+      // DI ties so that the period's views decide the order.
+      execute(
+          client,
+          "INSERT INTO chuanbo.article_spread_versions (article_id, revision, office, views, di,"
+              + " updated_at) SELECT concat('"
+              + articles
+              + "-a-', toString(number)), 1, '"
+              + office
+              + "', number, (number % 7) * 100, toDateTime64('"
+              + month
+              + "', 3, 'Asia/Shanghai') FROM numbers(35)");
       // A backfill run twice: every row of the test's pieces in reach_viewers a second time.
       execute(
           client,
@@ -152,6 +169,49 @@ class RewrittenQueriesITCase {
                 channel));
       }
     }
+  }
+
+  @Test
+  void shouldGiveTheSameReachOverWholeDaysAsBefore() {
+    String[][] ranges = {
+      {"03-01", "03-31"},
+      {"03-05", "03-05"},
+      {"03-20", "04-01"},
+      {"02-27", "03-02"},
+      {"06-01", "06-30"}
+    };
+    for (String[] range : ranges) {
+      for (String anOffice : List.of("", office, "unknown", "nobody")) {
+        for (String channel : List.of("", "WECHAT")) {
+          Map<String, Object> parameters = new LinkedHashMap<>();
+          parameters.put("from_day", year + "-" + range[0]);
+          parameters.put("to_day", year + "-" + range[1]);
+          parameters.put("office", anOffice);
+          parameters.put("channel", channel);
+          assertSameAnswer("reach_by_day_range", parameters);
+        }
+      }
+    }
+  }
+
+  @Test
+  void shouldGiveTheSameIngestedCountsAsBefore() {
+    String[][] spans = {
+      {"03-01T00:00:00", "04-01T00:00:00"},
+      {"03-05T12:34:56", "03-07T01:02:03"},
+      {"03-05T08:00:00", "03-05T08:00:01"},
+      {"02-20T00:00:00", "03-01T00:00:00"}
+    };
+    for (String[] span : spans) {
+      assertSameAnswer(
+          "ingested_in_period", Map.of("from", epochSecond(span[0]), "to", epochSecond(span[1])));
+    }
+  }
+
+  private static long epochSecond(String monthDayTime) {
+    return LocalDateTime.parse(year + "-" + monthDayTime)
+        .atZone(ZoneId.of("Asia/Shanghai"))
+        .toEpochSecond();
   }
 
   @Test
@@ -191,6 +251,22 @@ class RewrittenQueriesITCase {
         Map<String, Object> parameters = new LinkedHashMap<>(period);
         parameters.put("office", anOffice);
         assertSameAnswer("monthly_quality", parameters);
+      }
+    }
+  }
+
+  @Test
+  void shouldGiveTheSameTopPiecesAsBefore() {
+    List<Map<String, Object>> periods = new ArrayList<>(partialPeriods());
+    periods.add(period("", "limit", 1));
+    for (Map<String, Object> period : periods) {
+      for (String anOffice : List.of("", office, "unknown")) {
+        for (int limit : List.of(3, 1000)) {
+          Map<String, Object> parameters = new LinkedHashMap<>(period);
+          parameters.put("office", anOffice);
+          parameters.put("limit", limit);
+          assertSameAnswer("monthly_top_pieces", parameters);
+        }
       }
     }
   }
