@@ -299,9 +299,15 @@ public final class DisseminationJob {
         RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
   }
 
-  /** Exactly-once checkpoints, which the ClickHouse sinks commit on. */
+  /**
+   * Exactly-once checkpoints, which the ClickHouse sinks commit on, with at least one interval of
+   * plain processing between two: when checkpoints take as long as the interval (the local stack's
+   * 500 ms while catching up), they would otherwise follow each other back to back and the job
+   * would process at two thirds of the speed (measured: 12,534 against 18,318 events/s).
+   */
   public static void enableCheckpointing(StreamExecutionEnvironment env, JobSettings settings) {
-    env.enableCheckpointing(
-        settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    long interval = settings.checkpointInterval().toMillis();
+    env.enableCheckpointing(interval, CheckpointingMode.EXACTLY_ONCE);
+    env.getCheckpointConfig().setMinPauseBetweenCheckpoints(interval);
   }
 }
