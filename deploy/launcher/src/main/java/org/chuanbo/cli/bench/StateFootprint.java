@@ -99,7 +99,9 @@ public final class StateFootprint {
                 Types.STRING,
                 TypeInformation.of(Article.class))
             .collectAsync();
-    environment.execute("measure the bench's savepoint on the heap");
+    // Drained while the job runs: once it has ended, its local cluster is gone with what the
+    // iterators had not fetched yet.
+    environment.executeAsync("measure the bench's savepoint on the heap");
     List<Double> ids = drain(idResults);
     List<Article> articles = drain(articleResults);
     return new Result(
