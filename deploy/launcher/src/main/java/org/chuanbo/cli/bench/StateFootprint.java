@@ -16,6 +16,7 @@ import org.apache.flink.runtime.state.ttl.TtlValue;
 import org.apache.flink.state.api.OperatorIdentifier;
 import org.apache.flink.state.api.SavepointReader;
 import org.apache.flink.state.api.functions.KeyedStateReaderFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.apache.flink.util.Collector;
@@ -69,9 +70,17 @@ public final class StateFootprint {
     }
   }
 
-  /** One article: heap without its share tree, and the tree's nodes, heap and serialized bytes. */
-  public record Article(
-      double heapBytes, long nodes, double nodesHeapBytes, long nodesStateBytes) {}
+  /**
+   * What one key holds on the heap: a deduplicated id ({@code heapBytes}, NaN when not sampled), or
+   * an article (without its share tree) and its tree's nodes, their heap and serialized bytes.
+   */
+  public record Measured(
+      boolean article, double heapBytes, long nodes, double nodesHeapBytes, long nodesStateBytes) {
+
+    static Measured id(double heapBytes) {
+      return new Measured(false, heapBytes, 0, 0, 0);
+    }
+  }
 
   private StateFootprint() {}
 
@@ -81,52 +90,45 @@ public final class StateFootprint {
     StreamExecutionEnvironment environment = StreamExecutionEnvironment.getExecutionEnvironment();
     SavepointReader reader =
         SavepointReader.read(environment, savepoint, new HashMapStateBackend());
-    // Both operators in one job: one local cluster started, not two.
-    CloseableIterator<Double> idResults =
-        reader
-            .readKeyedState(
-                OperatorIdentifier.forUid("deduplicate"),
-                new MeasureDedupIds(dedupHorizon),
-                Types.STRING,
-                Types.DOUBLE)
-            .filter(bytes -> !Double.isNaN(bytes))
-            .collectAsync();
-    CloseableIterator<Article> articleResults =
-        reader
-            .readKeyedState(
-                OperatorIdentifier.forUid("article-spread"),
-                new MeasureArticles(spread),
-                Types.STRING,
-                TypeInformation.of(Article.class))
-            .collectAsync();
-    // Drained while the job runs: once it has ended, its local cluster is gone with what the
-    // iterators had not fetched yet.
-    environment.executeAsync("measure the bench's savepoint on the heap");
-    List<Double> ids = drain(idResults);
-    List<Article> articles = drain(articleResults);
-    return new Result(
-        ids.size(),
-        ids.stream().mapToDouble(Double::doubleValue).sum(),
-        articles.size(),
-        articles.stream().mapToDouble(Article::heapBytes).sum(),
-        articles.stream().mapToLong(Article::nodes).sum(),
-        articles.stream().mapToDouble(Article::nodesHeapBytes).sum(),
-        articles.stream().mapToLong(Article::nodesStateBytes).sum(),
-        (System.nanoTime() - start) / 1e9);
-  }
-
-  private static <T> List<T> drain(CloseableIterator<T> results) throws Exception {
-    List<T> all = new ArrayList<>();
-    try (results) {
-      results.forEachRemaining(all::add);
+    TypeInformation<Measured> type = TypeInformation.of(Measured.class);
+    // Both operators in one job and one result stream: one local cluster, one fetcher that sees
+    // the job to its end.
+    DataStream<Measured> ids =
+        reader.readKeyedState(
+            OperatorIdentifier.forUid("deduplicate"),
+            new MeasureDedupIds(dedupHorizon),
+            Types.STRING,
+            type);
+    DataStream<Measured> articles =
+        reader.readKeyedState(
+            OperatorIdentifier.forUid("article-spread"),
+            new MeasureArticles(spread),
+            Types.STRING,
+            type);
+    List<Measured> sampledIds = new ArrayList<>();
+    List<Measured> allArticles = new ArrayList<>();
+    try (CloseableIterator<Measured> results =
+        ids.union(articles)
+            .filter(measured -> !Double.isNaN(measured.heapBytes()))
+            .executeAndCollect("measure the bench's savepoint on the heap")) {
+      results.forEachRemaining(
+          measured -> (measured.article() ? allArticles : sampledIds).add(measured));
     }
-    return all;
+    return new Result(
+        sampledIds.size(),
+        sampledIds.stream().mapToDouble(Measured::heapBytes).sum(),
+        allArticles.size(),
+        allArticles.stream().mapToDouble(Measured::heapBytes).sum(),
+        allArticles.stream().mapToLong(Measured::nodes).sum(),
+        allArticles.stream().mapToDouble(Measured::nodesHeapBytes).sum(),
+        allArticles.stream().mapToLong(Measured::nodesStateBytes).sum(),
+        (System.nanoTime() - start) / 1e9);
   }
 
   /**
    * One in {@link #DEDUP_SAMPLE_EVERY} held ids: the id, its flag with TTL, the backend's entry.
    */
-  static final class MeasureDedupIds extends KeyedStateReaderFunction<String, Double> {
+  static final class MeasureDedupIds extends KeyedStateReaderFunction<String, Measured> {
 
     private final Duration horizon;
     private transient ValueState<Boolean> seen;
@@ -149,17 +151,17 @@ public final class StateFootprint {
 
     /**
      * The id's bytes, or NaN for an id not sampled: every key must yield a record, since the
-     * reader's source takes a key that yields none for the end of its input.
+     * reader's source passes a key that yields none on as a null record, which fails the job.
      */
     @Override
-    public void readKey(String eventId, Context context, Collector<Double> out) throws Exception {
+    public void readKey(String eventId, Context context, Collector<Measured> out) throws Exception {
       boolean sampled = read++ % DEDUP_SAMPLE_EVERY == 0 && seen.value() != null;
-      out.collect(sampled ? HeapSize.of(eventId) + perEntry : Double.NaN);
+      out.collect(Measured.id(sampled ? HeapSize.of(eventId) + perEntry : Double.NaN));
     }
   }
 
   /** Every article: its spread state read whole, split into the share tree and the rest. */
-  static final class MeasureArticles extends KeyedStateReaderFunction<String, Article> {
+  static final class MeasureArticles extends KeyedStateReaderFunction<String, Measured> {
 
     private final SpreadSettings settings;
     private transient ArticleSpreadState state;
@@ -178,7 +180,7 @@ public final class StateFootprint {
     }
 
     @Override
-    public void readKey(String articleId, Context context, Collector<Article> out)
+    public void readKey(String articleId, Context context, Collector<Measured> out)
         throws Exception {
       ArticleSpreadState.Contents held = state.contents();
       double heap = HeapSize.of(articleId, held.summary(), held.viewerSketch());
@@ -199,7 +201,8 @@ public final class StateFootprint {
       }
       Map<String, ShareNode> nodes = held.shares();
       out.collect(
-          new Article(
+          new Measured(
+              true,
               heap + states * HeapSize.stateEntry(),
               nodes.size(),
               HeapSize.ofMap(nodes),
