@@ -3,16 +3,13 @@ package org.chuanbo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.client.api.metadata.TableSchema;
 import com.clickhouse.client.api.query.GenericRecord;
-import com.clickhouse.data.ClickHouseColumn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -177,31 +174,11 @@ class RewrittenDatasetsITCase {
       List<GenericRecord> nowRows = client.queryAll(now);
       List<GenericRecord> beforeRows = client.queryAll(before);
       assertThat(nowRows).as(context + ": rows").isNotEmpty();
-      assertThat(rows(nowRows)).as(context).isEqualTo(rows(beforeRows));
-      assertThat(columns(nowRows.get(0).getSchema()))
+      assertThat(QueryAnswers.rows(nowRows)).as(context).isEqualTo(QueryAnswers.rows(beforeRows));
+      assertThat(QueryAnswers.columns(nowRows.get(0).getSchema()))
           .as(context)
-          .isEqualTo(columns(beforeRows.get(0).getSchema()));
+          .isEqualTo(QueryAnswers.columns(beforeRows.get(0).getSchema()));
     }
-  }
-
-  private static List<String> columns(TableSchema schema) {
-    List<String> columns = new ArrayList<>();
-    for (ClickHouseColumn column : schema.getColumns()) {
-      columns.add(column.getColumnName() + " " + column.getOriginalTypeName());
-    }
-    return columns;
-  }
-
-  private static List<List<String>> rows(List<GenericRecord> records) {
-    List<List<String>> rows = new ArrayList<>();
-    for (GenericRecord record : records) {
-      List<String> row = new ArrayList<>();
-      for (int i = 1; i <= record.getSchema().getColumns().size(); i++) {
-        row.add(record.hasValue(i) ? record.getString(i) : null);
-      }
-      rows.add(row);
-    }
-    return rows;
   }
 
   private static String current(String dataset) {

@@ -3,9 +3,7 @@ package org.chuanbo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.client.api.metadata.TableSchema;
 import com.clickhouse.client.api.query.GenericRecord;
-import com.clickhouse.data.ClickHouseColumn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -345,35 +343,15 @@ class RewrittenQueriesITCase {
         references++;
         List<GenericRecord> before = client.queryAll(text, parameters);
         String context = query + " against " + folder + " " + parameters;
-        assertThat(rows(now)).as(context).isEqualTo(rows(before));
+        assertThat(QueryAnswers.rows(now)).as(context).isEqualTo(QueryAnswers.rows(before));
         if (!now.isEmpty()) {
-          assertThat(columns(now.get(0).getSchema()))
+          assertThat(QueryAnswers.columns(now.get(0).getSchema()))
               .as(context)
-              .isEqualTo(columns(before.get(0).getSchema()));
+              .isEqualTo(QueryAnswers.columns(before.get(0).getSchema()));
         }
       }
       assertThat(references).as("a former text of " + query).isPositive();
     }
-  }
-
-  private static List<String> columns(TableSchema schema) {
-    List<String> columns = new ArrayList<>();
-    for (ClickHouseColumn column : schema.getColumns()) {
-      columns.add(column.getColumnName() + " " + column.getOriginalTypeName());
-    }
-    return columns;
-  }
-
-  private static List<List<String>> rows(List<GenericRecord> records) {
-    List<List<String>> rows = new ArrayList<>();
-    for (GenericRecord record : records) {
-      List<String> row = new ArrayList<>();
-      for (int i = 1; i <= record.getSchema().getColumns().size(); i++) {
-        row.add(record.hasValue(i) ? record.getString(i) : null);
-      }
-      rows.add(row);
-    }
-    return rows;
   }
 
   /** The query's text as it was in {@code folder}, or null when it did not change then. */
