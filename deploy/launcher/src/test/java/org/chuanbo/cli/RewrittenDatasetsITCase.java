@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +63,7 @@ class RewrittenDatasetsITCase {
       // One event in ten on an edge (some of those the millisecond before it), the rest spread over
       // 70 days, half of them in the last two days (the partial hours and days of today, yesterday
       // and a week ago); 40 pieces, each with one office, 2,000 people, a third known as persons.
-      execute(
+      RewriteChecks.execute(
           client,
           "INSERT INTO chuanbo.events (event_id, event_type, event_time, article_id, office,"
               + " channel, user_id, person_id, reach_key, terminal, duration_ms, outlet)"
@@ -110,7 +109,7 @@ class RewrittenDatasetsITCase {
               + DAY_MS
               + " BETWEEN 0 AND 900000");
       // Platform reports on WECHAT for the last 40 days, some on channel-days without events.
-      execute(
+      RewriteChecks.execute(
           client,
           "INSERT INTO chuanbo.platform_count_reports SELECT concat('"
               + articles
@@ -174,10 +173,10 @@ class RewrittenDatasetsITCase {
       List<GenericRecord> nowRows = client.queryAll(now);
       List<GenericRecord> beforeRows = client.queryAll(before);
       assertThat(nowRows).as(context + ": rows").isNotEmpty();
-      assertThat(QueryAnswers.rows(nowRows)).as(context).isEqualTo(QueryAnswers.rows(beforeRows));
-      assertThat(QueryAnswers.columns(nowRows.get(0).getSchema()))
+      assertThat(RewriteChecks.rows(nowRows)).as(context).isEqualTo(RewriteChecks.rows(beforeRows));
+      assertThat(RewriteChecks.columns(nowRows.get(0).getSchema()))
           .as(context)
-          .isEqualTo(QueryAnswers.columns(beforeRows.get(0).getSchema()));
+          .isEqualTo(RewriteChecks.columns(beforeRows.get(0).getSchema()));
     }
   }
 
@@ -200,14 +199,6 @@ class RewrittenDatasetsITCase {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void execute(Client client, String statement) {
-    try {
-      client.execute(statement).get(120, TimeUnit.SECONDS).close();
-    } catch (Exception e) {
-      throw new IllegalStateException(statement.substring(0, 60) + ": " + e.getMessage(), e);
     }
   }
 }

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.chuanbo.dashboards.console.NamedQueries;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ class RewrittenQueriesITCase {
       // 40 pieces, 2,000 people (a third known as persons, so one key on several channels),
       // all event types, two offices of the test's own and 'unknown' on whole pieces (a piece's
       // events carry one office, as the job writes them), times over March and a little beyond.
-      execute(
+      RewriteChecks.execute(
           client,
           "INSERT INTO chuanbo.events (event_id, event_type, event_time, article_id, office,"
               + " channel, user_id, person_id, reach_key, terminal, duration_ms, outlet)"
@@ -89,7 +88,7 @@ class RewrittenQueriesITCase {
               + " FROM numbers("
               + EVENTS
               + ")");
-      execute(
+      RewriteChecks.execute(
           client,
           "INSERT INTO chuanbo.article_minute SELECT article_id, channel,"
               + " toStartOfMinute(event_time), countIf(event_type = 'VIEW'),"
@@ -99,7 +98,7 @@ class RewrittenQueriesITCase {
               + articles
               + "-a-%' GROUP BY article_id, channel, toStartOfMinute(event_time)");
       // Two versions of each piece: the later one moves it to another series.
-      execute(
+      RewriteChecks.execute(
           client,
           "INSERT INTO chuanbo.article_versions SELECT concat('"
               + articles
@@ -113,7 +112,7 @@ class RewrittenQueriesITCase {
               + month
               + "', 3, 'Asia/Shanghai') + toIntervalSecond(number) FROM numbers(80)");
       // Platform reports, each channel-day reported twice: the later report wins.
-      execute(
+      RewriteChecks.execute(
           client,
           "INSERT INTO chuanbo.platform_count_reports SELECT concat('"
               + articles
@@ -129,7 +128,7 @@ class RewrittenQueriesITCase {
               + " number % 97, number % 5, number % 7, number % 3 FROM numbers(2480)");
       // The job's summary of 35 of the 40 pieces (the others are left out of the top pieces), with
       // DI ties so that the period's views decide the order.
-      execute(
+      RewriteChecks.execute(
           client,
           "INSERT INTO chuanbo.article_spread_versions (article_id, revision, office, views, di,"
               + " updated_at) SELECT concat('"
@@ -140,7 +139,7 @@ class RewrittenQueriesITCase {
               + month
               + "', 3, 'Asia/Shanghai') FROM numbers(35)");
       // A backfill run twice: every row of the test's pieces in reach_viewers a second time.
-      execute(
+      RewriteChecks.execute(
           client,
           "INSERT INTO chuanbo.reach_viewers SELECT * FROM chuanbo.reach_viewers"
               + " WHERE article_id LIKE '"
@@ -343,11 +342,11 @@ class RewrittenQueriesITCase {
         references++;
         List<GenericRecord> before = client.queryAll(text, parameters);
         String context = query + " against " + folder + " " + parameters;
-        assertThat(QueryAnswers.rows(now)).as(context).isEqualTo(QueryAnswers.rows(before));
+        assertThat(RewriteChecks.rows(now)).as(context).isEqualTo(RewriteChecks.rows(before));
         if (!now.isEmpty()) {
-          assertThat(QueryAnswers.columns(now.get(0).getSchema()))
+          assertThat(RewriteChecks.columns(now.get(0).getSchema()))
               .as(context)
-              .isEqualTo(QueryAnswers.columns(before.get(0).getSchema()));
+              .isEqualTo(RewriteChecks.columns(before.get(0).getSchema()));
         }
       }
       assertThat(references).as("a former text of " + query).isPositive();
@@ -363,14 +362,6 @@ class RewrittenQueriesITCase {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void execute(Client client, String statement) {
-    try {
-      client.execute(statement).get(120, TimeUnit.SECONDS).close();
-    } catch (Exception e) {
-      throw new IllegalStateException(statement.substring(0, 60) + ": " + e.getMessage(), e);
     }
   }
 }
