@@ -15,6 +15,7 @@ import org.chuanbo.jobs.functions.DecodeEventsBenchmark;
 import org.chuanbo.jobs.functions.DeduplicateEventsBenchmark;
 import org.chuanbo.jobs.functions.PseudonymiserBenchmark;
 import org.chuanbo.jobs.records.EnrichedEvent;
+import org.chuanbo.jobs.records.EnrichedEventSerializerBenchmark;
 import org.chuanbo.jobs.records.MinuteCounts;
 import org.chuanbo.jobs.records.RejectedRecord;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,16 @@ class BenchmarksRunOnceTest {
     } finally {
       benchmark.close();
     }
+  }
+
+  @Test
+  void shouldGiveBackTheEventBothSerializersWrote() throws Exception {
+    EnrichedEventSerializerBenchmark benchmark = new EnrichedEventSerializerBenchmark();
+    benchmark.readEvents();
+    EnrichedEvent first = GeneratedDay.get().events()[0];
+    assertThat(benchmark.ownRoundTrip()).isEqualTo(first);
+    EnrichedEvent second = GeneratedDay.get().events()[1];
+    assertThat(benchmark.pojoRoundTrip()).isEqualTo(second);
   }
 
   @Test

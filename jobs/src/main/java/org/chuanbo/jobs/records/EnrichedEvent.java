@@ -1,12 +1,14 @@
 package org.chuanbo.jobs.records;
 
 import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One decoded event, user ids already pseudonymised, later joined with its article's office: the
  * shape of a {@code chuanbo.events} row and the input of the per-minute aggregation. Times are
- * epoch milliseconds; optional values are null; {@code attributes} is a mutable HashMap, which
- * Flink's serializer copies safely (an unmodifiable map it cannot).
+ * epoch milliseconds; optional values are null. Flink moves it with {@link EnrichedEventSerializer}
+ * (named through {@link EnrichedEventTypeInfo}), which treats it as immutable: no operator changes
+ * {@code attributes} either.
  *
  * @param reachKey who counts for reach (DOMAIN.md): the person when known, else channel:user —
  *     pseudonymised like the ids it is built from
@@ -15,6 +17,7 @@ import java.util.Map;
  *     dropped repeat into the minute it arrived in {@code chuanbo.ingest_quality_minute}, the same
  *     minute again when a restart replays it
  */
+@TypeInfo(EnrichedEventTypeInfo.Factory.class)
 public record EnrichedEvent(
     String eventId,
     String eventType,

@@ -3,11 +3,9 @@ package org.chuanbo.jobs.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chuanbo.jobs.functions.TestEvents.BEGINNING;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -29,9 +27,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * when Flink serialized it as a POJO (on both backends a deployment uses: hashmap locally, rocksdb
  * in production).
  *
- * <p>The snapshots in {@code src/test/resources/state/} were written by this test at commit 5d6e243
- * with {@code -Dchuanbo.writeStateFixtures=true}; writing them again with today's code would test
- * nothing, so they are kept as they are.
+ * <p>The snapshots in {@code src/test/resources/state/} were written by this test as it was at
+ * commit 192329f, the last before the serializer ({@code -Dchuanbo.writeStateFixtures=true}, which
+ * ran {@code writeFixture}: the same three events into a fresh harness at processing time 0). That
+ * code is gone: written again today, they would no longer be POJO snapshots.
  */
 class JoinArticleOfficeRestoreTest {
 
@@ -53,7 +52,9 @@ class JoinArticleOfficeRestoreTest {
 
     Path fixture() {
       return Path.of(
-          "src/test/resources/state/join-article-office-pojo-" + name().toLowerCase() + ".snapshot");
+          "src/test/resources/state/join-article-office-pojo-"
+              + name().toLowerCase()
+              + ".snapshot");
     }
   }
 
@@ -120,9 +121,6 @@ class JoinArticleOfficeRestoreTest {
   @ParameterizedTest
   @EnumSource(Backend.class)
   void shouldReleaseTheEventsThatWaitedInAnOlderSnapshot(Backend backend) throws Exception {
-    if (Boolean.getBoolean("chuanbo.writeStateFixtures")) {
-      writeFixture(backend);
-    }
     OperatorSubtaskState older = OperatorSnapshotUtil.readStateHandle(backend.fixture().toString());
     try (var harness = harness(backend)) {
       harness.setup();
@@ -144,19 +142,6 @@ class JoinArticleOfficeRestoreTest {
               FULL.withOffice("zs"),
               SPARSE.withOffice("zs"),
               ORPHAN.withOffice(EnrichedEvent.UNKNOWN_OFFICE));
-    }
-  }
-
-  private static void writeFixture(Backend backend) throws Exception {
-    try (var harness = harness(backend)) {
-      harness.open();
-      harness.setProcessingTime(0);
-      for (EnrichedEvent event : List.of(FULL, SPARSE, ORPHAN)) {
-        harness.processElement1(new StreamRecord<>(event));
-      }
-      assertThat(harness.extractOutputValues()).isEmpty();
-      Files.createDirectories(backend.fixture().getParent());
-      OperatorSnapshotUtil.writeStateHandle(harness.snapshot(1, 1), backend.fixture().toString());
     }
   }
 }
