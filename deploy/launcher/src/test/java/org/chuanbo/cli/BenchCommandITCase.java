@@ -109,6 +109,14 @@ class BenchCommandITCase {
     assertThat(e2e.get("counted_events").asLong()).isEqualTo(facts.events().size());
     assertThat(e2e.get("expected_events").asLong()).isEqualTo(facts.events().size());
 
+    // Where the CPU went while the job caught up: the job's own tasks among the parts.
+    JsonNode cpu = e2e.get("cpu");
+    assertThat(cpu.get("used_share").asDouble()).isPositive();
+    assertThat(cpu.get("parts").fieldNames())
+        .toIterable()
+        .anySatisfy(part -> assertThat(part).startsWith("Flink: deduplicate by event_id"))
+        .anySatisfy(part -> assertThat(part).startsWith("Flink: join article office"));
+
     // The savepoint was read back whole: one id in DEDUP_SAMPLE_EVERY of every subtask's ids
     // measured, and the share trees hold no more nodes than there were distinct shares.
     JsonNode state = report.get("details").get("state");

@@ -239,6 +239,26 @@ public record BenchReport(
     e2eNode.put("seconds", round3(e2e.seconds()));
     e2eNode.put("first_row_seconds", round3(e2e.firstRowSeconds()));
     e2eNode.put("parallelism", settings.parallelism());
+    if (e2e.cpu() != null) {
+      ObjectNode cpuNode = e2eNode.putObject("cpu");
+      cpuNode.put(
+          "how",
+          "user + system CPU seconds per thread of the bench's JVM (the job, the broker and the"
+              + " ClickHouse engine) from /proc/self/task over the e2e phase, grouped by part;"
+              + " share = seconds / (phase seconds × cores)");
+      cpuNode.put("cores", e2e.cpu().cores());
+      cpuNode.put("seconds", round3(e2e.cpu().seconds()));
+      cpuNode.put("used_share", round3(e2e.cpu().share(e2e.cpu().used())));
+      ObjectNode parts = cpuNode.putObject("parts");
+      e2e.cpu()
+          .parts()
+          .forEach(
+              (part, seconds) -> {
+                ObjectNode partNode = parts.putObject(part);
+                partNode.put("cpu_seconds", round1(seconds));
+                partNode.put("share", round3(e2e.cpu().share(seconds)));
+              });
+    }
     ObjectNode stateNode = details.putObject("state");
     stateNode.put("dedup_state_bytes", state.dedupBytes());
     stateNode.put("dedup_ids_held", state.dedupIds());

@@ -89,6 +89,19 @@ public final class BenchRun {
         progress.line(
             "e2e: %,.0f events/s (%.1f%% of the limit)",
             e2e.eventsPerSecond(), 100 * e2e.eventsPerSecond() / limit.recordsPerSecond());
+        if (e2e.cpu() != null) {
+          ThreadCpu.Breakdown cpu = e2e.cpu();
+          progress.line(
+              "e2e: CPU %.0f%% of %d cores; by part:", 100 * cpu.share(cpu.used()), cpu.cores());
+          // The parts that matter; the JSON holds every one.
+          cpu.parts()
+              .forEach(
+                  (part, seconds) -> {
+                    if (cpu.share(seconds) >= 0.005) {
+                      progress.line("e2e:   %5.1f%%  %s", 100 * cpu.share(seconds), part);
+                    }
+                  });
+        }
 
         BenchReport.StateSize state =
             stateSize(

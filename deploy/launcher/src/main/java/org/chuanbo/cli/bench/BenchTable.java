@@ -59,6 +59,25 @@ public final class BenchTable {
           String.format("≥ %.0f%%", 100 * Targets.E2E_RATIO_TO_LIMIT),
           met(report.e2eRatioToLimit() >= Targets.E2E_RATIO_TO_LIMIT)
         });
+    ThreadCpu.Breakdown cpu = report.e2e().cpu();
+    if (cpu != null) {
+      rows.add(
+          new String[] {
+            "e2e CPU: Flink tasks / ClickHouse / Kafka / JVM",
+            String.format(
+                "%.0f%% / %.0f%% / %.0f%% / %.0f%% of %d cores",
+                100 * cpu.share(cpu.flinkTasks()),
+                100 * cpu.share(cpu.parts().getOrDefault(ThreadCpu.CLICKHOUSE, 0.0)),
+                100 * cpu.share(cpu.parts().getOrDefault(ThreadCpu.KAFKA, 0.0)),
+                100
+                    * cpu.share(
+                        cpu.parts().getOrDefault(ThreadCpu.GC, 0.0)
+                            + cpu.parts().getOrDefault(ThreadCpu.JIT, 0.0)),
+                cpu.cores()),
+            "-",
+            "-"
+          });
+    }
     for (Map.Entry<Integer, Freshness.Result> entry : report.freshness().entrySet()) {
       Freshness.Result result = entry.getValue();
       Double target = Targets.FRESHNESS_P99_MS.get(entry.getKey());

@@ -1,6 +1,8 @@
 package org.chuanbo.cli.bench;
 
 import com.clickhouse.client.api.Client;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.flink.core.execution.JobClient;
@@ -9,15 +11,24 @@ import org.apache.flink.core.execution.JobClient;
  * End-to-end throughput: the job, started on the loaded topic with fresh checkpoints and a fresh
  * consumer group, catching up until {@code SELECT count() FROM chuanbo.events} equals the oracle.
  * The clock starts when the job is submitted, so the MiniCluster's start-up is in the figure (a few
- * seconds); the time of the first visible row is reported beside it.
+ * seconds); the time of the first visible row is reported beside it, and where the CPU went
+ * meanwhile ({@link ThreadCpu}): the figure that says what bounds this one.
  */
 public final class EndToEnd {
 
   /** How often the table is counted while the job catches up. */
   static final Duration POLL = Duration.ofMillis(250);
 
+  /**
+   * @param cpu where the process's CPU went while the job caught up, null off Linux
+   */
   public record Result(
-      JobClient job, long events, double seconds, double firstRowSeconds, long counted) {
+      JobClient job,
+      long events,
+      double seconds,
+      double firstRowSeconds,
+      long counted,
+      ThreadCpu.Breakdown cpu) {
     public double eventsPerSecond() {
       return events / seconds;
     }
@@ -30,6 +41,7 @@ public final class EndToEnd {
       throws InterruptedException {
     // Generous: the demo runs at ~15,000 events/s; a deadline below a tenth of that is a failure.
     Duration timeout = Duration.ofSeconds(60 + expected / 1_500);
+    ThreadCpu.Sample cpuBefore = cpuSample();
     long start = System.nanoTime();
     JobClient job = startJob.get();
     progress.line("e2e: job submitted; waiting for %,d events in chuanbo.events …", expected);
@@ -47,8 +59,9 @@ public final class EndToEnd {
           throw new IllegalStateException(
               "chuanbo.events holds " + counted + " rows, more than the " + expected + " expected");
         }
+        ThreadCpu.Breakdown cpu = cpuBreakdown(cpuBefore);
         progress.line("e2e: %,d / %,d events visible after %.1f s", counted, expected, seconds);
-        return new Result(job, expected, seconds, firstRow, counted);
+        return new Result(job, expected, seconds, firstRow, counted, cpu);
       }
       if (now - lastReport > 5_000_000_000L) {
         lastReport = now;
@@ -68,6 +81,21 @@ public final class EndToEnd {
       }
       Thread.sleep(POLL.toMillis());
     }
+  }
+
+  private static ThreadCpu.Sample cpuSample() {
+    try {
+      return ThreadCpu.available() ? ThreadCpu.sample() : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading /proc/self/task", e);
+    }
+  }
+
+  private static ThreadCpu.Breakdown cpuBreakdown(ThreadCpu.Sample before) {
+    ThreadCpu.Sample after = cpuSample();
+    return before == null || after == null
+        ? null
+        : ThreadCpu.between(before, after, Runtime.getRuntime().availableProcessors());
   }
 
   static long count(Client reader) {

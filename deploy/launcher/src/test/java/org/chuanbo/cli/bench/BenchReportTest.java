@@ -92,7 +92,28 @@ class BenchReportTest {
         new BenchEnvironment(2, "OpenJDK 17", "2.2.1", "26.5.1.1", "abc", "Linux"),
         new KafkaLoad.Loaded(1_050, 1_020, 1_000, 1.5, LocalDate.of(2026, 11, 28)),
         new DecodeLimit.Result(200_000, 100, 1.0),
-        new EndToEnd.Result(null, 1_000, 0.05, 0.01, 1_000),
+        new EndToEnd.Result(
+            null,
+            1_000,
+            0.05,
+            0.01,
+            1_000,
+            new ThreadCpu.Breakdown(
+                10,
+                2,
+                orderedParts(
+                    "Flink: join article office",
+                    6.0,
+                    "Flink: deduplicate by event_id",
+                    4.0,
+                    ThreadCpu.CLICKHOUSE,
+                    5.0,
+                    ThreadCpu.KAFKA,
+                    2.0,
+                    ThreadCpu.GC,
+                    0.5,
+                    ThreadCpu.JIT,
+                    0.5))),
         freshness,
         queries,
         charts,
@@ -108,6 +129,14 @@ class BenchReportTest {
             new StateFootprint.Result(50, 7_500, 100, 300_000, 2_000, 160_000, 100_000, 4.0)),
         new InsertPaths.Result(1_000_000, 5, 4_000_000, 3_000_000, 3_900_000, 2_800_000, 20),
         120);
+  }
+
+  private static Map<String, Double> orderedParts(Object... partsAndSeconds) {
+    Map<String, Double> parts = new LinkedHashMap<>();
+    for (int i = 0; i < partsAndSeconds.length; i += 2) {
+      parts.put((String) partsAndSeconds[i], (Double) partsAndSeconds[i + 1]);
+    }
+    return parts;
   }
 
   @Test
@@ -179,6 +208,12 @@ class BenchReportTest {
         .toIterable()
         .contains("cores", "java", "flink", "clickhouse", "git_commit");
     assertThat(json.get("details").get("e2e").get("equals_oracle").asBoolean()).isTrue();
+    JsonNode cpu = json.get("details").get("e2e").get("cpu");
+    assertThat(cpu.get("used_share").asDouble()).as("18 of 2 × 10 CPU seconds").isEqualTo(0.9);
+    assertThat(cpu.get("parts").fieldNames())
+        .toIterable()
+        .startsWith("Flink: join article office", "Flink: deduplicate by event_id");
+    assertThat(cpu.get("parts").get(ThreadCpu.CLICKHOUSE).get("share").asDouble()).isEqualTo(0.25);
     assertThat(json.get("details").get("state").get("mean_checkpoint_ms_during_run").asLong())
         .isEqualTo(200);
   }
@@ -211,7 +246,9 @@ class BenchReportTest {
         .contains("heap bytes per dedup id")
         .contains("5,000 / 3,000")
         .contains("50.0 / 80.0")
-        .contains("3,000,000 / 4,000,000 (75%)");
+        .contains("3,000,000 / 4,000,000 (75%)")
+        .contains("e2e CPU: Flink tasks / ClickHouse / Kafka / JVM")
+        .contains("50% / 25% / 10% / 5% of 2 cores");
   }
 
   @Test
