@@ -84,6 +84,7 @@ public final class BenchRun {
                 () -> startJob(layout, ports, kafka, started),
                 reader,
                 load.distinctValidEvents(),
+                kafka.pid(),
                 progress);
         job = e2e.job();
         progress.line(

@@ -63,12 +63,12 @@ public final class BenchTable {
     if (cpu != null) {
       rows.add(
           new String[] {
-            "e2e CPU: Flink tasks / ClickHouse / Kafka / JVM",
+            "e2e CPU: Flink tasks / ClickHouse / Kafka broker / JVM",
             String.format(
                 "%.0f%% / %.0f%% / %.0f%% / %.0f%% of %d cores",
                 100 * cpu.share(cpu.flinkTasks()),
                 100 * cpu.share(cpu.parts().getOrDefault(ThreadCpu.CLICKHOUSE, 0.0)),
-                100 * cpu.share(cpu.parts().getOrDefault(ThreadCpu.KAFKA, 0.0)),
+                100 * cpu.share(cpu.parts().getOrDefault(ThreadCpu.KAFKA_BROKER, 0.0)),
                 100
                     * cpu.share(
                         cpu.parts().getOrDefault(ThreadCpu.GC, 0.0)

@@ -4,6 +4,7 @@ import com.clickhouse.client.api.Client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.flink.core.execution.JobClient;
 
@@ -37,11 +38,12 @@ public final class EndToEnd {
   private EndToEnd() {}
 
   public static Result run(
-      Supplier<JobClient> startJob, Client reader, long expected, Progress progress)
+      Supplier<JobClient> startJob, Client reader, long expected, long brokerPid, Progress progress)
       throws InterruptedException {
     // Generous: the demo runs at ~15,000 events/s; a deadline below a tenth of that is a failure.
     Duration timeout = Duration.ofSeconds(60 + expected / 1_500);
-    ThreadCpu.Sample cpuBefore = cpuSample();
+    Map<String, Long> broker = Map.of(ThreadCpu.KAFKA_BROKER, brokerPid);
+    ThreadCpu.Sample cpuBefore = cpuSample(broker);
     long start = System.nanoTime();
     JobClient job = startJob.get();
     progress.line("e2e: job submitted; waiting for %,d events in chuanbo.events …", expected);
@@ -59,7 +61,7 @@ public final class EndToEnd {
           throw new IllegalStateException(
               "chuanbo.events holds " + counted + " rows, more than the " + expected + " expected");
         }
-        ThreadCpu.Breakdown cpu = cpuBreakdown(cpuBefore);
+        ThreadCpu.Breakdown cpu = cpuBreakdown(cpuBefore, broker);
         progress.line("e2e: %,d / %,d events visible after %.1f s", counted, expected, seconds);
         return new Result(job, expected, seconds, firstRow, counted, cpu);
       }
@@ -83,16 +85,17 @@ public final class EndToEnd {
     }
   }
 
-  private static ThreadCpu.Sample cpuSample() {
+  private static ThreadCpu.Sample cpuSample(Map<String, Long> otherProcesses) {
     try {
-      return ThreadCpu.available() ? ThreadCpu.sample() : null;
+      return ThreadCpu.available() ? ThreadCpu.sample(otherProcesses) : null;
     } catch (IOException e) {
       throw new UncheckedIOException("reading /proc/self/task", e);
     }
   }
 
-  private static ThreadCpu.Breakdown cpuBreakdown(ThreadCpu.Sample before) {
-    ThreadCpu.Sample after = cpuSample();
+  private static ThreadCpu.Breakdown cpuBreakdown(
+      ThreadCpu.Sample before, Map<String, Long> otherProcesses) {
+    ThreadCpu.Sample after = cpuSample(otherProcesses);
     return before == null || after == null
         ? null
         : ThreadCpu.between(before, after, Runtime.getRuntime().availableProcessors());

@@ -47,7 +47,13 @@ public final class ThreadCpu {
           "OutputFlusher for ", "Flink: output flushers");
 
   public static final String CLICKHOUSE = "ClickHouse engine (native threads)";
-  public static final String KAFKA = "Kafka broker";
+
+  /** The broker's own JVM, a child process: its whole CPU, from {@code /proc/<pid>/stat}. */
+  public static final String KAFKA_BROKER = "Kafka broker (child JVM)";
+
+  /** Kafka's client threads in this JVM (the dead-letter producer's, consumer heartbeats). */
+  public static final String KAFKA_CLIENTS = "Kafka clients";
+
   public static final String GC = "JVM garbage collection";
   public static final String JIT = "JVM JIT compiler";
 
@@ -56,8 +62,15 @@ public final class ThreadCpu {
 
   public static final String ENDED = "ended threads";
 
-  /** CPU ticks per thread id, and of the whole process, at one moment. */
-  public record Sample(long nanos, long processTicks, Map<Integer, ThreadTicks> threads) {}
+  /**
+   * CPU ticks per thread id, of the whole process, and of other processes of the phase (by the part
+   * they are), at one moment.
+   */
+  public record Sample(
+      long nanos,
+      long processTicks,
+      Map<Integer, ThreadTicks> threads,
+      Map<String, Long> otherProcessTicks) {}
 
   record ThreadTicks(String kernelName, long ticks) {}
 
@@ -96,7 +109,11 @@ public final class ThreadCpu {
     return Files.isDirectory(TASKS);
   }
 
-  public static Sample sample() throws IOException {
+  /**
+   * The ticks of this process's threads now, and of each other process named (part → process id):
+   * the bench's Kafka broker runs in a JVM of its own.
+   */
+  public static Sample sample(Map<String, Long> otherProcesses) throws IOException {
     Map<Integer, ThreadTicks> threads = new HashMap<>();
     try (Stream<Path> tasks = Files.list(TASKS)) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
@@ -107,8 +124,15 @@ public final class ThreadCpu {
         }
       }
     }
+    Map<String, Long> others = new HashMap<>();
+    for (Map.Entry<String, Long> process : otherProcesses.entrySet()) {
+      others.put(process.getKey(), ticks(Path.of("/proc/" + process.getValue() + "/stat")).ticks());
+    }
     return new Sample(
-        System.nanoTime(), ticks(Path.of("/proc/self/stat")).ticks(), Map.copyOf(threads));
+        System.nanoTime(),
+        ticks(Path.of("/proc/self/stat")).ticks(),
+        Map.copyOf(threads),
+        Map.copyOf(others));
   }
 
   /**
@@ -129,6 +153,12 @@ public final class ThreadCpu {
     long ended = after.processTicks() - before.processTicks() - counted;
     if (ended > 0) {
       parts.put(ENDED, ended / TICKS_PER_SECOND);
+    }
+    for (Map.Entry<String, Long> process : after.otherProcessTicks().entrySet()) {
+      Long then = before.otherProcessTicks().get(process.getKey());
+      if (then != null) {
+        parts.merge(process.getKey(), (process.getValue() - then) / TICKS_PER_SECOND, Double::sum);
+      }
     }
     Map<String, Double> largestFirst = new LinkedHashMap<>();
     parts.entrySet().stream()
@@ -184,7 +214,7 @@ public final class ThreadCpu {
         || lower.startsWith("raft")
         || lower.startsWith("expirationreaper")
         || lower.startsWith("log")) {
-      return KAFKA;
+      return KAFKA_CLIENTS;
     }
     // Numbered threads of one pool are one part: "pool-3-thread-1" and "pool-3-thread-2" alike.
     return "Java: " + javaName.replaceAll("\\d+", "#");

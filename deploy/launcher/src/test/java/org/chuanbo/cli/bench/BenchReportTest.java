@@ -108,7 +108,7 @@ class BenchReportTest {
                     4.0,
                     ThreadCpu.CLICKHOUSE,
                     5.0,
-                    ThreadCpu.KAFKA,
+                    ThreadCpu.KAFKA_BROKER,
                     2.0,
                     ThreadCpu.GC,
                     0.5,
@@ -247,7 +247,7 @@ class BenchReportTest {
         .contains("5,000 / 3,000")
         .contains("50.0 / 80.0")
         .contains("3,000,000 / 4,000,000 (75%)")
-        .contains("e2e CPU: Flink tasks / ClickHouse / Kafka / JVM")
+        .contains("e2e CPU: Flink tasks / ClickHouse / Kafka broker / JVM")
         .contains("50% / 25% / 10% / 5% of 2 cores");
   }
 
