@@ -95,6 +95,7 @@ final class PipelineTestBed implements AutoCloseable {
             "reach_viewers",
             "article_day",
             "article_hour",
+            "ingest_minute",
             "ingest_quality_minute")) {
       client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
     }
