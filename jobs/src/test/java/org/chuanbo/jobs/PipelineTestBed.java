@@ -96,6 +96,7 @@ final class PipelineTestBed implements AutoCloseable {
             "article_day",
             "article_hour",
             "ingest_minute",
+            "events_by_time",
             "ingest_quality_minute")) {
       client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
     }
