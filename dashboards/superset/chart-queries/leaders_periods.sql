@@ -15,12 +15,15 @@ FROM (-- 领导驾驶舱 KPI: today, this week (from Monday) and this month so f
 -- Counts are the VIEW / SHARE / REPOST (and, for engagements, LIKE / COMMENT) events of
 -- chuanbo.events, taken where they are cheapest and still exact, as dashboards/queries/reach_period.sql
 -- takes them: a span's whole days from chuanbo.article_day, the whole hours of its partial days from
--- chuanbo.article_hour, and only its partial hours from chuanbo.events (0012_article_day.sql).
--- Counting two months of events row by row took seconds.
+-- chuanbo.article_hour (0012_article_day.sql), and only its partial hours event by event, from
+-- chuanbo.events_by_time (0014_events_by_time.sql: the same events sorted by time, which skips to
+-- those hours; events, sorted by article, read about seven tenths of itself for them, most of a
+-- "today" chart's time). Counting two months of events row by row took seconds.
 -- Reach is kept as uniqExact states (viewers, viewers_prev), so a chart's uniqExactMerge over
 -- offices counts each person once, as DOMAIN.md defines reach — never a sum of the offices' reach.
--- The states are built from chuanbo.reach_viewers, whose viewer is reach_key's sipHash128, the very
--- hash uniqExact(reach_key) keeps (0011_reach_viewers.sql): the counts are those of
+-- The states are built from chuanbo.reach_viewers (and, for today, chuanbo.events_by_time, holding
+-- the same), whose viewer is reach_key's sipHash128, the very hash uniqExact(reach_key) keeps
+-- (0011_reach_viewers.sql): the counts are those of
 -- uniqExact(reach_key) over the VIEW events, without hashing two months of reach_key strings
 -- again. Hence the states' type, AggregateFunction(uniqExact, UInt128).
 WITH
@@ -89,7 +92,7 @@ WITH
         FROM
         (
             SELECT event_time, office, event_type
-            FROM chuanbo.events
+            FROM chuanbo.events_by_time
             -- The partial hours at the spans' ends (their starts are midnights, whole hours),
             -- spelled out so that the primary key skips to them.
             WHERE (event_time >= toStartOfHour(now_sh) AND event_time < now_sh)
@@ -115,14 +118,17 @@ WITH
         GROUP BY period, office
     ),
     -- One branch per period, each reading its own two spans only, so that a chart of one period
-    -- (WHERE period = 'today') reads that period's rows alone.
+    -- (WHERE period = 'today') reads that period's rows alone. Today's and yesterday's viewers come
+    -- from events_by_time, sorted by time, which skips to those two days; reach_viewers, sorted by
+    -- bucket, is read whole for any span (0014_events_by_time.sql), which longer spans pay anyway.
     reached AS (
         SELECT windows[1].1 AS period, v.office AS office,
                uniqExactStateIf(v.viewer, v.event_time >= windows[1].4) AS viewers,
                uniqExactStateIf(v.viewer, v.event_time < windows[1].4) AS viewers_prev
-        FROM chuanbo.reach_viewers AS v
-        WHERE (v.event_time >= windows[1].4 AND v.event_time < now_sh)
-           OR (v.event_time >= windows[1].5 AND v.event_time < windows[1].6)
+        FROM chuanbo.events_by_time AS v
+        WHERE ((v.event_time >= windows[1].4 AND v.event_time < now_sh)
+               OR (v.event_time >= windows[1].5 AND v.event_time < windows[1].6))
+          AND v.event_type = 'VIEW'
         GROUP BY period, office
         UNION ALL
         SELECT windows[2].1 AS period, v.office AS office,

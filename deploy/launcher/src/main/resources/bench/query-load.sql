@@ -1,9 +1,9 @@
 -- The query-latency load of ./chuanbo bench: {rows} events spread over the 30 days up to the
 -- current hour, written straight into the tables the job writes (and, for the aggregates, rows
--- derived from those events the way the job derives them; reach_daily, reach_viewers, article_day
--- and article_hour fill by their materialized views on the insert into events, as they do behind the job: a view
--- fires on INSERT … SELECT as on the job's inserts), so that every query of
--- dashboards/queries/ has a month of data to read. Generated in the engine from numbers(): ten
+-- derived from those events the way the job derives them; reach_daily, reach_viewers, article_day,
+-- article_hour, ingest_minute and events_by_time fill by their materialized views on the insert into
+-- events, as they do behind the job: a view fires on INSERT … SELECT as on the job's inserts), so
+-- that every query of dashboards/queries/ has a month of data to read. Generated in the engine from numbers(): ten
 -- million rows take seconds this way, against minutes through the job or RowBinary from Java.
 -- The mix resembles the generator's (deploy/generator: ChannelMix, Popularity, ViewerBehaviour):
 -- 600 pieces from the six offices (the city office most), a heavy-tailed popularity (a few pieces
@@ -20,6 +20,8 @@ TRUNCATE TABLE chuanbo.reach_daily;
 TRUNCATE TABLE chuanbo.reach_viewers;
 TRUNCATE TABLE chuanbo.article_day;
 TRUNCATE TABLE chuanbo.article_hour;
+TRUNCATE TABLE chuanbo.ingest_minute;
+TRUNCATE TABLE chuanbo.events_by_time;
 TRUNCATE TABLE chuanbo.platform_count_reports;
 TRUNCATE TABLE chuanbo.ingest_quality_minute;
 

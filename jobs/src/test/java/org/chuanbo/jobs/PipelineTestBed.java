@@ -95,6 +95,8 @@ final class PipelineTestBed implements AutoCloseable {
             "reach_viewers",
             "article_day",
             "article_hour",
+            "ingest_minute",
+            "events_by_time",
             "ingest_quality_minute")) {
       client.execute("TRUNCATE TABLE chuanbo." + table).get().close();
     }

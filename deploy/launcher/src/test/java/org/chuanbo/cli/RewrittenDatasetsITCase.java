@@ -30,11 +30,15 @@ import org.junit.jupiter.api.Test;
  * day, whole hours) and in the partial hours the periods end in; and platform reports. No event
  * lies within a quarter of an hour after "now"'s time of day on any day, so that the seconds
  * between the two texts' runs, which move "now" and the periods before it (yesterday, last week and
- * last month until this time of day), move no event in or out.
+ * last month until this time of day), move no event in or out. For ingest_minutes, which counts by
+ * arrival, events arrive at set times too ({@code rewritten-datasets/arrivals.sql}): on minute
+ * edges, in the 24-hour window's first, partial minute before it starts, late by exactly an hour
+ * and a millisecond either side, in several offices.
  */
 class RewrittenDatasetsITCase {
 
   private static final String BEFORE = "datasets-before-charts/";
+  private static final String ARRIVALS = "rewritten-datasets/arrivals.sql";
   private static final Path DATASETS = Path.of("../../dashboards/superset/datasets");
   private static final Map<String, List<String>> STATES =
       Map.of(
@@ -119,6 +123,7 @@ class RewrittenDatasetsITCase {
               + " toDate(now(), 'Asia/Shanghai') - intDiv(number, 45) % 40,"
               + " now64(3, 'Asia/Shanghai') - toIntervalSecond(number),"
               + " number % 97, number % 5, number % 7, number % 3 FROM numbers(1800)");
+      RewriteChecks.execute(client, resource(ARRIVALS).replace("{prefix}", articles));
     }
   }
 
@@ -189,12 +194,14 @@ class RewrittenDatasetsITCase {
   }
 
   private static String before(String dataset) {
+    return resource(BEFORE + dataset + ".sql");
+  }
+
+  private static String resource(String name) {
     try (InputStream in =
-        RewrittenDatasetsITCase.class
-            .getClassLoader()
-            .getResourceAsStream(BEFORE + dataset + ".sql")) {
+        RewrittenDatasetsITCase.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("missing " + BEFORE + dataset + ".sql");
+        throw new IllegalStateException("missing " + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -125,6 +125,10 @@ class ClusterMigrationsTest {
     expected.put("chuanbo.article_day_mv", Placement.VIEW);
     expected.put("chuanbo.article_hour", Placement.SHARDED);
     expected.put("chuanbo.article_hour_mv", Placement.VIEW);
+    expected.put("chuanbo.ingest_minute", Placement.SHARDED);
+    expected.put("chuanbo.ingest_minute_mv", Placement.VIEW);
+    expected.put("chuanbo.events_by_time", Placement.SHARDED);
+    expected.put("chuanbo.events_by_time_mv", Placement.VIEW);
 
     assertThat(ClusterMigrations.of(CLUSTER, bundled).placements())
         .containsExactlyEntriesOf(expected);

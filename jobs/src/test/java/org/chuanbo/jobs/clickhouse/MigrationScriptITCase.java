@@ -119,9 +119,11 @@ class MigrationScriptITCase {
                   "SELECT uniqExact(viewer) FROM chuanbo.reach_viewers"
                       + " WHERE article_id = 'migration-script-months'"))
           .isEqualTo(101);
-      // Counts, unlike sets, would double if 0012's copies ran again: the views counted the views
+      // Counts, unlike sets, would double if 0012's, 0013's or 0014's copies ran again: the views
+      // counted
+      // the views
       // inserted between the runs, and the second run's copies found their tables not empty.
-      for (String table : List.of("article_day", "article_hour")) {
+      for (String table : List.of("article_day", "article_hour", "ingest_minute")) {
         assertThat(
                 count(
                     client,
@@ -131,10 +133,24 @@ class MigrationScriptITCase {
             .as(table)
             .isEqualTo(101);
       }
+      assertThat(
+              count(
+                  client,
+                  "SELECT count() FROM chuanbo.events_by_time"
+                      + " WHERE article_id = 'migration-script-months'"))
+          .as("events_by_time")
+          .isEqualTo(101);
     } finally {
       try (Client client = endpoint.newClient()) {
         for (String table :
-            List.of("events", "reach_daily", "reach_viewers", "article_day", "article_hour")) {
+            List.of(
+                "events",
+                "reach_daily",
+                "reach_viewers",
+                "article_day",
+                "article_hour",
+                "ingest_minute",
+                "events_by_time")) {
           client.execute("TRUNCATE TABLE chuanbo." + table).get(60, TimeUnit.SECONDS).close();
         }
       }
