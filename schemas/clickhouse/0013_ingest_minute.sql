@@ -2,7 +2,9 @@
 -- what the data-quality dashboard's dataset (dashboards/superset/datasets/ingest_minutes.sql) used
 -- to count from chuanbo.events row by row for the last 24 hours. events is sorted by article first,
 -- so "arrived in the last 24 hours" could not skip a single part of it: every chart of that dataset
--- read every event ever stored. Here the minutes come first, and a day is a few thousand rows.
+-- read every event ever stored. Here the minutes come first, and a day is one row per insert, office
+-- and piece (below): with the job inserting every checkpoint, a few rows per insert and piece read
+-- instead of every event of every day.
 -- Rows are per ingested_at too, not only per minute: the dataset's window starts at "now" minus 24
 -- hours to the millisecond, in the middle of a minute, and only ingested_at itself says which of
 -- that minute's events arrived after it. That costs little: ingested_at is events' default, now64(3)
