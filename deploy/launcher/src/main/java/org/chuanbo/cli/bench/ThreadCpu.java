@@ -190,7 +190,7 @@ public final class ThreadCpu {
 
   /**
    * A Java thread's part: a Flink task by its chain's first operator, the threads tasks start
-   * beside them by kind, the broker's threads, and any other by its name (the ClickHouse HTTP
+   * beside them by kind, Kafka's client threads, and any other by its name (the ClickHouse HTTP
    * server's, Flink's runtime, the bench's own).
    */
   static String javaPart(String javaName) {
@@ -205,15 +205,8 @@ public final class ThreadCpu {
       int next = chain.indexOf(" -> ");
       return "Flink: " + (next < 0 ? chain : chain.substring(0, next));
     }
-    String lower = javaName.toLowerCase();
-    if (lower.contains("kafka")
-        || lower.startsWith("data-plane")
-        || lower.startsWith("broker-")
-        || lower.startsWith("controller-")
-        || lower.startsWith("quorum")
-        || lower.startsWith("raft")
-        || lower.startsWith("expirationreaper")
-        || lower.startsWith("log")) {
+    // Kafka's clients name their threads after it (kafka-producer-network-thread, ...).
+    if (javaName.toLowerCase().contains("kafka")) {
       return KAFKA_CLIENTS;
     }
     // Numbered threads of one pool are one part: "pool-3-thread-1" and "pool-3-thread-2" alike.
