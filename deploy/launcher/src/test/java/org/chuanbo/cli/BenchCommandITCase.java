@@ -117,6 +117,16 @@ class BenchCommandITCase {
         .anySatisfy(part -> assertThat(part).startsWith("Flink: deduplicate by event_id"))
         .anySatisfy(part -> assertThat(part).startsWith("Flink: join article office"));
 
+    // What the engine did meanwhile, by its own counters: every event went into chuanbo.events,
+    // and the views fired on those inserts wrote more rows beside them.
+    JsonNode clickHouse = e2e.get("clickhouse");
+    assertThat(clickHouse.get("inserts").asLong()).isPositive();
+    assertThat(clickHouse.get("inserted_rows").asLong())
+        .isGreaterThan(e2e.get("counted_events").asLong());
+    assertThat(clickHouse.get("parts_written").asLong())
+        .isGreaterThanOrEqualTo(clickHouse.get("inserts").asLong());
+    assertThat(clickHouse.get("insert_seconds").asDouble()).isPositive();
+
     // The savepoint was read back whole: one id in DEDUP_SAMPLE_EVERY of every subtask's ids
     // measured, and the share trees hold no more nodes than there were distinct shares.
     JsonNode state = report.get("details").get("state");

@@ -259,6 +259,25 @@ public record BenchReport(
                 partNode.put("share", round3(e2e.cpu().share(seconds)));
               });
     }
+    ClickHouseWork.Result work = e2e.clickHouse();
+    ObjectNode workNode = e2eNode.putObject("clickhouse");
+    workNode.put(
+        "how",
+        "differences of the engine's counters (system.events) over the e2e phase; seconds are the"
+            + " summed wall-clock durations of each statement or merge");
+    workNode.put("inserts", work.inserts());
+    workNode.put("inserted_rows", work.insertedRows());
+    workNode.put("inserted_rows_per_event", round3((double) work.insertedRows() / e2e.events()));
+    workNode.put("insert_seconds", round3(work.insertSeconds()));
+    workNode.put("parts_written", work.partsWritten());
+    workNode.put("part_rows_written", work.partRows());
+    workNode.put("merges", work.merges());
+    workNode.put("merged_rows", work.mergedRows());
+    workNode.put("merged_rows_per_part_row", round3(work.mergedRowsPerPartRow()));
+    workNode.put("merge_seconds", round3(work.mergeSeconds()));
+    workNode.put("selects", work.selects());
+    workNode.put("select_seconds", round3(work.selectSeconds()));
+    workNode.put("counted_thread_cpu_seconds", round3(work.threadCpuSeconds()));
     ObjectNode stateNode = details.putObject("state");
     stateNode.put("dedup_state_bytes", state.dedupBytes());
     stateNode.put("dedup_ids_held", state.dedupIds());

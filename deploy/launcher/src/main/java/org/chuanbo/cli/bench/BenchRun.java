@@ -83,6 +83,7 @@ public final class BenchRun {
             EndToEnd.run(
                 () -> startJob(layout, ports, kafka, started),
                 reader,
+                admin,
                 load.distinctValidEvents(),
                 kafka.pid(),
                 progress);
@@ -103,6 +104,22 @@ public final class BenchRun {
                     }
                   });
         }
+        ClickHouseWork.Result work = e2e.clickHouse();
+        progress.line(
+            "e2e: ClickHouse ran %,d inserts (%,d rows with the views', %.1f per event) in %.1f s,"
+                + " wrote %,d parts; %,d merges read %,d rows (%.1f per part row) in %.1f s;"
+                + " %,d selects in %.1f s",
+            work.inserts(),
+            work.insertedRows(),
+            (double) work.insertedRows() / e2e.events(),
+            work.insertSeconds(),
+            work.partsWritten(),
+            work.merges(),
+            work.mergedRows(),
+            work.mergedRowsPerPartRow(),
+            work.mergeSeconds(),
+            work.selects(),
+            work.selectSeconds());
 
         BenchReport.StateSize state =
             stateSize(

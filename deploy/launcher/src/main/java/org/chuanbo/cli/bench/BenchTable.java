@@ -78,6 +78,19 @@ public final class BenchTable {
             "-"
           });
     }
+    ClickHouseWork.Result work = report.e2e().clickHouse();
+    rows.add(
+        new String[] {
+          "e2e ClickHouse: inserts / merges / selects",
+          String.format(
+              "%.0f s / %.0f s / %.0f s; %.1f rows per event",
+              work.insertSeconds(),
+              work.mergeSeconds(),
+              work.selectSeconds(),
+              (double) work.insertedRows() / report.e2e().events()),
+          "-",
+          "-"
+        });
     for (Map.Entry<Integer, Freshness.Result> entry : report.freshness().entrySet()) {
       Freshness.Result result = entry.getValue();
       Double target = Targets.FRESHNESS_P99_MS.get(entry.getKey());

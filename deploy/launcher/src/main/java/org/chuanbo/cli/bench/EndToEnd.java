@@ -13,7 +13,8 @@ import org.apache.flink.core.execution.JobClient;
  * consumer group, catching up until {@code SELECT count() FROM chuanbo.events} equals the oracle.
  * The clock starts when the job is submitted, so the MiniCluster's start-up is in the figure (a few
  * seconds); the time of the first visible row is reported beside it, and where the CPU went
- * meanwhile ({@link ThreadCpu}): the figure that says what bounds this one.
+ * meanwhile ({@link ThreadCpu}) and what the ClickHouse engine did with it ({@link
+ * ClickHouseWork}): the figures that say what bounds this one.
  */
 public final class EndToEnd {
 
@@ -22,6 +23,7 @@ public final class EndToEnd {
 
   /**
    * @param cpu where the process's CPU went while the job caught up, null off Linux
+   * @param clickHouse the engine's inserts, merges and selects meanwhile
    */
   public record Result(
       JobClient job,
@@ -29,7 +31,8 @@ public final class EndToEnd {
       double seconds,
       double firstRowSeconds,
       long counted,
-      ThreadCpu.Breakdown cpu) {
+      ThreadCpu.Breakdown cpu,
+      ClickHouseWork.Result clickHouse) {
     public double eventsPerSecond() {
       return events / seconds;
     }
@@ -37,13 +40,23 @@ public final class EndToEnd {
 
   private EndToEnd() {}
 
+  /**
+   * @param reader counts the rows
+   * @param admin reads the engine's counters, which only the admin may
+   */
   public static Result run(
-      Supplier<JobClient> startJob, Client reader, long expected, long brokerPid, Progress progress)
+      Supplier<JobClient> startJob,
+      Client reader,
+      Client admin,
+      long expected,
+      long brokerPid,
+      Progress progress)
       throws InterruptedException {
     // Generous: the demo runs at ~15,000 events/s; a deadline below a tenth of that is a failure.
     Duration timeout = Duration.ofSeconds(60 + expected / 1_500);
     Map<String, Long> broker = Map.of(ThreadCpu.KAFKA_BROKER, brokerPid);
     ThreadCpu.Sample cpuBefore = cpuSample(broker);
+    ClickHouseWork.Sample workBefore = ClickHouseWork.sample(admin);
     long start = System.nanoTime();
     JobClient job = startJob.get();
     progress.line("e2e: job submitted; waiting for %,d events in chuanbo.events …", expected);
@@ -62,8 +75,10 @@ public final class EndToEnd {
               "chuanbo.events holds " + counted + " rows, more than the " + expected + " expected");
         }
         ThreadCpu.Breakdown cpu = cpuBreakdown(cpuBefore, broker);
+        ClickHouseWork.Result work =
+            ClickHouseWork.between(workBefore, ClickHouseWork.sample(admin));
         progress.line("e2e: %,d / %,d events visible after %.1f s", counted, expected, seconds);
-        return new Result(job, expected, seconds, firstRow, counted, cpu);
+        return new Result(job, expected, seconds, firstRow, counted, cpu, work);
       }
       if (now - lastReport > 5_000_000_000L) {
         lastReport = now;

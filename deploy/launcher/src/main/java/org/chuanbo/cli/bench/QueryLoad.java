@@ -2,10 +2,6 @@ package org.chuanbo.cli.bench;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.QueryResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +18,7 @@ public final class QueryLoad {
   private QueryLoad() {}
 
   public static void run(Client admin, long rows, Progress progress) {
-    for (String statement : statements(script(), rows)) {
+    for (String statement : statements(BenchScripts.read(SCRIPT), rows)) {
       String head = statement.lines().filter(l -> !l.startsWith("--")).findFirst().orElse("");
       progress.line("  %s", head.length() > 70 ? head.substring(0, 70) + " …" : head);
       try (QueryResponse ignored = admin.query(statement).get(10, TimeUnit.MINUTES)) {
@@ -52,16 +48,5 @@ public final class QueryLoad {
       }
     }
     return statements;
-  }
-
-  private static String script() {
-    try (InputStream in = QueryLoad.class.getClassLoader().getResourceAsStream(SCRIPT)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + SCRIPT);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

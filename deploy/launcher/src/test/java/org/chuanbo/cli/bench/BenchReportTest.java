@@ -113,7 +113,8 @@ class BenchReportTest {
                     ThreadCpu.GC,
                     0.5,
                     ThreadCpu.JIT,
-                    0.5))),
+                    0.5)),
+            new ClickHouseWork.Result(40, 5_000, 2.5, 200, 4_000, 30, 12_000, 3.0, 100, 0.5, 4.0)),
         freshness,
         queries,
         charts,
@@ -214,6 +215,14 @@ class BenchReportTest {
         .toIterable()
         .startsWith("Flink: join article office", "Flink: deduplicate by event_id");
     assertThat(cpu.get("parts").get(ThreadCpu.CLICKHOUSE).get("share").asDouble()).isEqualTo(0.25);
+    JsonNode clickHouse = json.get("details").get("e2e").get("clickhouse");
+    assertThat(clickHouse.get("inserted_rows_per_event").asDouble())
+        .as("5,000 rows for 1,000 events")
+        .isEqualTo(5.0);
+    assertThat(clickHouse.get("merged_rows_per_part_row").asDouble())
+        .as("12,000 merged over 4,000 written")
+        .isEqualTo(3.0);
+    assertThat(clickHouse.get("merge_seconds").asDouble()).isEqualTo(3.0);
     assertThat(json.get("details").get("state").get("mean_checkpoint_ms_during_run").asLong())
         .isEqualTo(200);
   }
