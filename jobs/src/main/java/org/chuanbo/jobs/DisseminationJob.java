@@ -6,6 +6,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -30,6 +31,7 @@ import org.chuanbo.jobs.functions.JoinArticleOffice;
 import org.chuanbo.jobs.functions.LateEventCorrection;
 import org.chuanbo.jobs.functions.Pseudonymiser;
 import org.chuanbo.jobs.functions.TrackArticleSpread;
+import org.chuanbo.jobs.kafka.BacklogRule;
 import org.chuanbo.jobs.kafka.KafkaEndpoints;
 import org.chuanbo.jobs.kafka.RefusedRowsTopic;
 import org.chuanbo.jobs.records.ArticleMinuteDelta;
@@ -97,7 +99,7 @@ public final class DisseminationJob {
     KafkaEndpoints kafka = deployment.kafka();
     new DisseminationJob(
             settings,
-            Sources.kafka(kafka),
+            Sources.kafka(kafka, settings),
             Sinks.clickHouseAndKafka(deployment.clickHouse(), kafka, settings.pseudonymiser()),
             Clock.systemUTC())
         .build(env);
@@ -112,10 +114,17 @@ public final class DisseminationJob {
       Source<RawRecord, ?, ?> articles,
       Source<RawRecord, ?, ?> platformCounts) {
 
-    /** The contract topics of one Kafka cluster, read from the start (or the restored offsets). */
-    public static Sources kafka(KafkaEndpoints kafka) {
+    /**
+     * The contract topics of one Kafka cluster, read from the start (or the restored offsets). The
+     * events source says when it is catching up, for the checkpoint interval during a backlog; the
+     * other two carry too little to matter.
+     */
+    public static Sources kafka(KafkaEndpoints kafka, JobSettings settings) {
       return new Sources(
-          kafka.source(Topics.EVENTS, false),
+          settings.checkpointsLongerDuringBacklog()
+              ? kafka.backlogReportingSource(
+                  Topics.EVENTS, BacklogRule.of(settings.checkpointIntervalDuringBacklog()))
+              : kafka.source(Topics.EVENTS, false),
           kafka.source(Topics.ARTICLES, false),
           kafka.source(Topics.PLATFORM_COUNTS, false));
     }
@@ -311,5 +320,13 @@ public final class DisseminationJob {
     long interval = settings.checkpointInterval().toMillis();
     env.enableCheckpointing(interval, CheckpointingMode.EXACTLY_ONCE);
     env.getCheckpointConfig().setMinPauseBetweenCheckpoints(interval / 2);
+    if (settings.checkpointsLongerDuringBacklog()) {
+      // Used while the events source says it is catching up (BacklogReportingSource).
+      Configuration backlog = new Configuration();
+      backlog.set(
+          CheckpointingOptions.CHECKPOINTING_INTERVAL_DURING_BACKLOG,
+          settings.checkpointIntervalDuringBacklog());
+      env.configure(backlog);
+    }
   }
 }

@@ -169,6 +169,7 @@ public final class JobSettingsFile {
     JobSettings job =
         new JobSettings(
             duration("checkpoint.interval", false),
+            duration("checkpoint.interval-during-backlog", false),
             duration("events.out-of-orderness", true),
             duration("events.idleness", false),
             duration("window.early-firing", false),

@@ -195,7 +195,7 @@ class BadRecordCorpusITCase {
         new KafkaEndpoints(bed.bootstrapServers(), "corpus-test-" + UUID.randomUUID());
     new DisseminationJob(
             settings,
-            DisseminationJob.Sources.kafka(endpoints),
+            DisseminationJob.Sources.kafka(endpoints, settings),
             DisseminationJob.Sinks.clickHouseAndKafka(
                 bed.clickHouse(), endpoints, settings.pseudonymiser()),
             Clock.systemUTC())

@@ -58,6 +58,7 @@ class JobSettingsFileTest {
             state.changelog.materialize-interval=5min
             checkpoint.directory=s3://chuanbo-flink/checkpoints
             checkpoint.interval=10s
+            checkpoint.interval-during-backlog=1min
             checkpoint.retained=5
             parallelism.max=512
             events.out-of-orderness=7s
@@ -89,6 +90,7 @@ class JobSettingsFileTest {
                 512,
                 new JobSettings(
                     Duration.ofSeconds(10),
+                    Duration.ofMinutes(1),
                     Duration.ofSeconds(7),
                     Duration.ofMinutes(2),
                     Duration.ofMillis(500),

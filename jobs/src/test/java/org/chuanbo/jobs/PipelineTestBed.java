@@ -188,7 +188,7 @@ final class PipelineTestBed implements AutoCloseable {
         new KafkaEndpoints(kafka.bootstrapServers(), "pipeline-test-" + UUID.randomUUID());
     new DisseminationJob(
             settings,
-            DisseminationJob.Sources.kafka(endpoints),
+            DisseminationJob.Sources.kafka(endpoints, settings),
             DisseminationJob.Sinks.clickHouseAndKafka(endpoint, endpoints, settings.pseudonymiser())
                 .withEvents(eventsSink),
             Clock.systemUTC())

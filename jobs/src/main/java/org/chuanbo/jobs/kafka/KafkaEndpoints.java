@@ -33,6 +33,12 @@ public record KafkaEndpoints(String bootstrapServers, String groupId) {
     return builder.build();
   }
 
+  /** The topic's source, which also tells Flink when it is catching up on a backlog. */
+  public BacklogReportingSource<RawRecord, ?, ?> backlogReportingSource(
+      String topic, BacklogRule rule) {
+    return new BacklogReportingSource<>(source(topic, false), rule);
+  }
+
   /**
    * At least once: a record may reach the dead-letter topic twice after a restart, never zero
    * times. Its copies carry no raw user or person id: {@code pseudonymiser} (the job's own)
