@@ -15,10 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka source's own enumerator, which it runs unchanged, plus what its readers report about
- * the records they emit ({@link NewestRecordTime}): every {@link #DECIDE_EVERY} it takes the lag of
- * the reader furthest behind among those that reported lately, and when {@link BacklogRule} says
- * the job went behind or caught up, it tells Flink ({@link
- * SplitEnumeratorContext#setIsProcessingBacklog}).
+ * the records they emit: every {@link #DECIDE_EVERY} it takes the lag of the reader furthest behind
+ * ({@link NewestRecordTime}, each reader's latest report), and when {@link BacklogRule} says the
+ * job went behind or caught up, it tells Flink ({@link
+ * SplitEnumeratorContext#setIsProcessingBacklog}). A reader that said {@link NothingToRead} counts
+ * as caught up once it has stayed so for {@link #NOTHING_TO_READ_FOR}: while catching up, a reader
+ * finds nothing for a moment now and then.
  */
 final class BacklogReportingEnumerator<SplitT extends SourceSplit, CheckpointT>
     implements SplitEnumerator<SplitT, CheckpointT> {
@@ -27,10 +29,11 @@ final class BacklogReportingEnumerator<SplitT extends SourceSplit, CheckpointT>
 
   static final Duration DECIDE_EVERY = Duration.ofSeconds(1);
 
-  /** A reader silent for this long has read nothing lately: it is not behind. */
-  static final Duration SILENT_AFTER = BacklogReportingReader.REPORT_EVERY.multipliedBy(3);
+  /** Longer than a reader's reports are apart, so a reader still reading has said so since. */
+  static final Duration NOTHING_TO_READ_FOR = BacklogReportingReader.REPORT_EVERY.multipliedBy(2);
 
-  private record Report(long lagMillis, long receivedNanos) {}
+  /** A reader's latest report: how far behind it read, or (empty) that it found nothing. */
+  private record Report(OptionalLong lagMillis, long receivedNanos) {}
 
   private final SplitEnumerator<SplitT, CheckpointT> enumerator;
   private final SplitEnumeratorContext<SplitT> context;
@@ -56,7 +59,9 @@ final class BacklogReportingEnumerator<SplitT extends SourceSplit, CheckpointT>
   @Override
   public void handleSourceEvent(int subtaskId, SourceEvent sourceEvent) {
     if (sourceEvent instanceof NewestRecordTime newest) {
-      reports.put(subtaskId, new Report(newest.lagMillis(), System.nanoTime()));
+      reports.put(subtaskId, new Report(OptionalLong.of(newest.lagMillis()), System.nanoTime()));
+    } else if (sourceEvent instanceof NothingToRead) {
+      reports.put(subtaskId, new Report(OptionalLong.empty(), System.nanoTime()));
     } else {
       enumerator.handleSourceEvent(subtaskId, sourceEvent);
     }
@@ -64,19 +69,26 @@ final class BacklogReportingEnumerator<SplitT extends SourceSplit, CheckpointT>
 
   /** On the coordinator's thread, where events arrive and Flink wants the backlog status set. */
   private void decide() {
-    long silentBefore = System.nanoTime() - SILENT_AFTER.toNanos();
+    long settledBefore = System.nanoTime() - NOTHING_TO_READ_FOR.toNanos();
     OptionalLong lag =
         reports.values().stream()
-            .filter(report -> report.receivedNanos() >= silentBefore)
-            .mapToLong(Report::lagMillis)
+            .filter(report -> report.lagMillis().isPresent())
+            .mapToLong(report -> report.lagMillis().getAsLong())
             .max();
+    boolean settling =
+        reports.values().stream()
+            .anyMatch(
+                report -> report.lagMillis().isEmpty() && report.receivedNanos() > settledBefore);
+    if (lag.isEmpty() && settling) {
+      return;
+    }
     boolean nowBehind = rule.behind(behind, lag);
     if (nowBehind != behind) {
       behind = nowBehind;
       String reading =
           lag.isPresent()
               ? "reading records written " + Duration.ofMillis(lag.getAsLong()) + " ago"
-              : "nothing to read";
+              : "nothing left to read";
       if (nowBehind) {
         LOG.info("{}: catching up, checkpoints every {}", reading, rule.intervalDuringBacklog());
       } else {
@@ -98,6 +110,8 @@ final class BacklogReportingEnumerator<SplitT extends SourceSplit, CheckpointT>
 
   @Override
   public void addReader(int subtaskId) {
+    // A reader (re)starting has said nothing yet; what its predecessor said no longer holds.
+    reports.remove(subtaskId);
     enumerator.addReader(subtaskId);
   }
 

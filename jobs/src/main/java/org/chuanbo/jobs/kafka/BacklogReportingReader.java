@@ -30,6 +30,7 @@ final class BacklogReportingReader<T, SplitT extends SourceSplit>
   private NewestTimestampOutput<T> output;
   private long newestTimestamp = Long.MIN_VALUE;
   private long nextReportNanos;
+  private boolean saidNothingToRead;
 
   BacklogReportingReader(SourceReader<T, SplitT> reader, SourceReaderContext context) {
     this.reader = reader;
@@ -51,12 +52,19 @@ final class BacklogReportingReader<T, SplitT extends SourceSplit>
     InputStatus status = reader.pollNext(output);
     if (newestTimestamp != Long.MIN_VALUE) {
       long now = System.nanoTime();
-      if (now >= nextReportNanos) {
+      // Right away after having said nothing to read: records may now wait behind backpressure,
+      // and the enumerator must not take the silence that follows for nothing to read.
+      if (saidNothingToRead || now >= nextReportNanos) {
         nextReportNanos = now + REPORT_EVERY.toNanos();
         context.sendSourceEventToCoordinator(
             new NewestRecordTime(newestTimestamp, System.currentTimeMillis()));
         newestTimestamp = Long.MIN_VALUE;
+        saidNothingToRead = false;
       }
+    }
+    if (status == InputStatus.NOTHING_AVAILABLE && !saidNothingToRead) {
+      context.sendSourceEventToCoordinator(new NothingToRead());
+      saidNothingToRead = true;
     }
     return status;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.flink.api.connector.source.ReaderInfo;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.mocks.MockSourceSplit;
@@ -21,7 +22,7 @@ class BacklogReportingEnumeratorTest {
       new BacklogReportingEnumerator<>(sourcesOwn, context, BacklogRule.of(Duration.ofSeconds(5)));
 
   @Test
-  void theReaderFurthestBehindDecidesAndSilenceMeansCaughtUp() throws Throwable {
+  void theReaderFurthestBehindDecides() throws Throwable {
     enumerator.start();
     enumerator.handleSourceEvent(0, new NewestRecordTime(1_000, 2_000));
     enumerator.handleSourceEvent(1, new NewestRecordTime(1_000, 61_000));
@@ -39,12 +40,39 @@ class BacklogReportingEnumeratorTest {
     enumerator.handleSourceEvent(0, new NewestRecordTime(0, 3_600_000));
     decide();
     assertThat(context.backlog).containsExactly(true, false, true);
+  }
 
-    Thread.sleep(BacklogReportingEnumerator.SILENT_AFTER.toMillis() + 100);
+  @Test
+  void silenceIsNoNewsButNothingToReadForAWhileIsCaughtUp() throws Throwable {
+    enumerator.start();
+    enumerator.handleSourceEvent(0, new NewestRecordTime(0, 3_600_000));
+    decide();
+    Thread.sleep(BacklogReportingEnumerator.NOTHING_TO_READ_FOR.toMillis() + 100);
     decide();
     assertThat(context.backlog)
-        .as("no reports: nothing left to read")
-        .containsExactly(true, false, true, false);
+        .as("a reader held back by backpressure reports nothing, and is still behind")
+        .containsExactly(true);
+
+    enumerator.handleSourceEvent(0, new NothingToRead());
+    decide();
+    assertThat(context.backlog)
+        .as("nothing for a moment happens while reading")
+        .containsExactly(true);
+    enumerator.handleSourceEvent(0, new NewestRecordTime(0, 3_600_000));
+    enumerator.handleSourceEvent(0, new NothingToRead());
+    Thread.sleep(BacklogReportingEnumerator.NOTHING_TO_READ_FOR.toMillis() + 100);
+    decide();
+    assertThat(context.backlog).as("nothing to read for a while").containsExactly(true, false);
+  }
+
+  @Test
+  void aRestartedReaderStartsWithoutItsPredecessorsReport() throws Throwable {
+    enumerator.start();
+    enumerator.handleSourceEvent(0, new NewestRecordTime(0, 3_600_000));
+    context.registerReader(new ReaderInfo(0, "localhost"));
+    enumerator.addReader(0);
+    decide();
+    assertThat(context.backlog).isEmpty();
   }
 
   @Test

@@ -122,8 +122,12 @@ class BacklogReportingSourceITCase {
       assertThat(Timeline.records.get()).isEqualTo(RECORDS);
       long lastRecord = Timeline.sinceStart(Timeline.lastRecord);
       // The last backlog checkpoint commits the end, the next probe sees it, and 200 ms again.
-      // The last backlog checkpoint, the readers' silence, and then 200 ms again.
-      Thread.sleep(3_000 + BacklogReportingEnumerator.SILENT_AFTER.toMillis() + 1_000 + 3_000);
+      // Nothing to read for a while, and then 200 ms again.
+      Thread.sleep(
+          BacklogReportingEnumerator.NOTHING_TO_READ_FOR.toMillis()
+              + BacklogReportingEnumerator.DECIDE_EVERY.toMillis()
+              + 3_000
+              + 1_000);
       List<Long> checkpoints = new ArrayList<>();
       Timeline.checkpoints.forEach(at -> checkpoints.add(Timeline.sinceStart(at)));
       return new Run(checkpoints, lastRecord, Timeline.sinceStart(System.nanoTime()));
