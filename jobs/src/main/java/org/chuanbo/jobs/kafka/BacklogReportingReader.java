@@ -16,8 +16,9 @@ import org.apache.flink.core.io.InputStatus;
 /**
  * The Kafka source's own reader, which it runs unchanged, noting the newest timestamp of the
  * records it emits (Kafka's record timestamp, which the Kafka source emits each record with) and
- * sending it to the enumerator every {@link #REPORT_EVERY} while it reads. A reader with nothing to
- * read sends nothing: the enumerator takes its silence as caught up.
+ * sending it to the enumerator every {@link #REPORT_EVERY} while it reads, and {@link
+ * NothingToRead} whenever it finds nothing to emit. Its silence says nothing: a reader held back by
+ * backpressure is not asked for records, and is still behind.
  */
 final class BacklogReportingReader<T, SplitT extends SourceSplit>
     implements SourceReader<T, SplitT> {

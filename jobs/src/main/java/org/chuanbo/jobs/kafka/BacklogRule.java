@@ -2,6 +2,7 @@ package org.chuanbo.jobs.kafka;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * When the job counts as catching up on a backlog, and when as caught up again: by how old the
@@ -39,7 +40,7 @@ public record BacklogRule(
    * @param lagMillis how far the newest record read trails its writing; empty when no reader read
    *     anything lately (nothing to catch up on)
    */
-  public boolean behind(boolean wasBehind, java.util.OptionalLong lagMillis) {
+  public boolean behind(boolean wasBehind, OptionalLong lagMillis) {
     if (lagMillis.isEmpty()) {
       return false;
     }
