@@ -20,6 +20,12 @@ import org.apache.flink.streaming.api.lineage.LineageVertexProvider;
  * ClickHouse, and each insert writes parts that ClickHouse then merges: catching up with the short
  * interval that keeps rows fresh spends most of ClickHouse's work on small parts. The reading, the
  * splits and their state are the Kafka source's own, so savepoints are unchanged.
+ *
+ * <p>Its readers report how old the records they emit are ({@link BacklogReportingReader}), its
+ * enumerator decides ({@link BacklogReportingEnumerator}, by {@link BacklogRule}). The consumer
+ * group's committed offsets would not do: the Kafka source commits them only when a checkpoint
+ * completes and confirms a commit only on a later poll of its consumer, so with long intervals they
+ * trail what was read by far more than the job does.
  */
 public final class BacklogReportingSource<T, SplitT extends SourceSplit, CheckpointT>
     implements Source<T, SplitT, CheckpointT>, ResultTypeQueryable<T>, LineageVertexProvider {

@@ -93,7 +93,7 @@ class BacklogReportingSourceITCase {
       return longest;
     }
 
-    /** Checkpoints in the last 3 s of the run, well after the last record and its commit. */
+    /** Checkpoints in the last 3 s of the run, well after the last record. */
     long checkpointsAfterCaughtUp() {
       return checkpoints.stream().filter(at -> at > end - 3_000).count();
     }
@@ -121,8 +121,7 @@ class BacklogReportingSourceITCase {
       }
       assertThat(Timeline.records.get()).isEqualTo(RECORDS);
       long lastRecord = Timeline.sinceStart(Timeline.lastRecord);
-      // The last backlog checkpoint commits the end, the next probe sees it, and 200 ms again.
-      // Nothing to read for a while, and then 200 ms again.
+      // Nothing to read for a while, the enumerator's next decision, and then 200 ms again.
       Thread.sleep(
           BacklogReportingEnumerator.NOTHING_TO_READ_FOR.toMillis()
               + BacklogReportingEnumerator.DECIDE_EVERY.toMillis()
