@@ -267,7 +267,7 @@ public record BenchReport(
             + " summed wall-clock durations of each statement or merge");
     workNode.put("inserts", work.inserts());
     workNode.put("inserted_rows", work.insertedRows());
-    workNode.put("inserted_rows_per_event", round3((double) work.insertedRows() / e2e.events()));
+    workNode.put("inserted_rows_per_event", round3(work.insertedRowsPerEvent(e2e.events())));
     workNode.put("insert_seconds", round3(work.insertSeconds()));
     workNode.put("parts_written", work.partsWritten());
     workNode.put("part_rows_written", work.partRows());

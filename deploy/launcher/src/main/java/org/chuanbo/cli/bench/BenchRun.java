@@ -111,7 +111,7 @@ public final class BenchRun {
                 + " %,d selects in %.1f s",
             work.inserts(),
             work.insertedRows(),
-            (double) work.insertedRows() / e2e.events(),
+            work.insertedRowsPerEvent(e2e.events()),
             work.insertSeconds(),
             work.partsWritten(),
             work.merges(),

@@ -87,7 +87,7 @@ public final class BenchTable {
               work.insertSeconds(),
               work.mergeSeconds(),
               work.selectSeconds(),
-              (double) work.insertedRows() / report.e2e().events()),
+              work.insertedRowsPerEvent(report.e2e().events())),
           "-",
           "-"
         });

@@ -54,6 +54,11 @@ public final class ClickHouseWork {
       double selectSeconds,
       double threadCpuSeconds) {
 
+    /** Rows stored, the views' included, for every event the job stored. */
+    public double insertedRowsPerEvent(long events) {
+      return events == 0 ? 0 : (double) insertedRows / events;
+    }
+
     /** Rows the merges read again for every row an insert wrote into a part. */
     public double mergedRowsPerPartRow() {
       return partRows == 0 ? 0 : (double) mergedRows / partRows;
